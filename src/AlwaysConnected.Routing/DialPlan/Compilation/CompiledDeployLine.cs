@@ -1,0 +1,20 @@
+using System.Text;
+using AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
+
+namespace AlwaysConnected.Routing.DialPlan.Compilation;
+
+/// <summary>A deploy line ready to run.</summary>
+internal sealed class CompiledDeployLine(DeployAction action, string name, ValueSource value, string text)
+{
+    public DeployAction Action { get; } = action;
+
+    /// <summary>The name as written (header name, <c>$variable</c> or <c>&amp;variable</c>).</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The header name as UTF-8, for header edits.</summary>
+    public byte[] NameBytes { get; } = Encoding.UTF8.GetBytes(name);
+
+    public ValueSource Value { get; } = value;
+
+    public string Text { get; } = text;
+}

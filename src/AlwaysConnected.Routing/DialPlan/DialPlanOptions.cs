@@ -1,0 +1,26 @@
+using AlwaysConnected.Routing.DialPlan.Functions;
+using AlwaysConnected.Routing.Patterns;
+
+namespace AlwaysConnected.Routing.DialPlan;
+
+/// <summary>How a dial plan is compiled and which requests it evaluates.</summary>
+public sealed class DialPlanOptions
+{
+    /// <summary>
+    /// Whether in-dialog requests (a To tag present), ACK and CANCEL are evaluated too. Default
+    /// <see langword="false"/>: the vendor applies the dial plan to the initial request of a session.
+    /// </summary>
+    public bool EvaluateInDialogRequests { get; init; }
+
+    /// <summary>How patterns are compiled (the backtracking match timeout).</summary>
+    public PatternOptions Patterns { get; init; } = new();
+
+    /// <summary>The functions rules may call; the built-ins by default. Add host functions here.</summary>
+    public DialPlanFunctionRegistry Functions { get; init; } = new();
+
+    /// <summary>
+    /// The status answered when <c>To = sip:user@</c> asks for a user's registered contact and the
+    /// user is not registered. Default 404.
+    /// </summary>
+    public int UnregisteredUserStatus { get; init; } = 404;
+}

@@ -1,0 +1,379 @@
+using System.Text;
+using AlwaysConnected.Routing.DialPlan.Compilation;
+using AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
+using AlwaysConnected.Routing.Patterns;
+using AlwaysConnected.Routing.Routing;
+using AlwaysConnected.Routing.Services;
+using AlwaysConnected.Routing.Sip;
+
+namespace AlwaysConnected.Routing.DialPlan.Evaluation;
+
+/// <summary>
+/// Runs a compiled dial plan over one request: Preliminary rules then Rules, first match wins unless
+/// the rule deploys <c>$continue = true</c>, effects accumulate (semantics §4).
+/// </summary>
+internal static class DialPlanEvaluator
+{
+    // Most patterns have a handful of groups; larger ones fall back to a heap array.
+    private const int StackCaptureLimit = 32;
+
+    public static void Evaluate(CompiledDialPlan plan, SipMessage message, in RoutingContext context, RoutingServices services, RoutingDecision decision, DialPlanTraceRecorder? trace)
+    {
+        decision.Reset();
+        decision.SnapshotVersion = plan.Version;
+        if (!message.IsRequest)
+        {
+            if (trace is not null)
+            {
+                trace.Skipped = "Responses are never evaluated.";
+            }
+
+            return;
+        }
+
+        if (!plan.Options.EvaluateInDialogRequests && IsInDialogOrAckOrCancel(message))
+        {
+            if (trace is not null)
+            {
+                trace.Skipped = "In-dialog requests, ACK and CANCEL are not evaluated (DialPlanOptions.EvaluateInDialogRequests).";
+            }
+
+            return;
+        }
+
+        var frame = new EvaluationFrame(message, context, services, decision, decision.Scratch.Captures(plan.MaxGroups), trace);
+        var state = new DeployState { ReplaceUrl = true };
+        var matchedAny = false;
+        foreach (var rule in plan.Rules)
+        {
+            if (rule.Disabled)
+            {
+                trace?.BeginRule();
+                trace?.EndRule(rule.Name, rule.IsPreliminary, disabled: true, matched: false, []);
+                continue;
+            }
+
+            trace?.BeginRule();
+            var matched = Match(rule, ref frame);
+            trace?.EndRule(rule.Name, rule.IsPreliminary, disabled: false, matched, matched ? DescribeCaptures(rule, ref frame) : []);
+            if (!matched)
+            {
+                continue;
+            }
+
+            matchedAny = true;
+            decision.AddAppliedRule(rule.Name);
+            RecordCaptures(rule, ref frame);
+            state.Continue = false;
+            if (!Deploy(rule, ref frame, ref state))
+            {
+                return;
+            }
+
+            if (state.Block || state.Status != 0 || !state.Continue)
+            {
+                break;
+            }
+        }
+
+        if (matchedAny)
+        {
+            Finish(plan, ref frame, ref state);
+        }
+    }
+
+    private static bool Match(CompiledRule rule, ref EvaluationFrame frame)
+    {
+        var lineValues = frame.Decision.Scratch.LineValues(rule.Matching.Length);
+        Span<CaptureRange> ranges = stackalloc CaptureRange[StackCaptureLimit];
+        frame.CaptureCount = 0;
+        for (var i = 0; i < rule.Matching.Length; i++)
+        {
+            var line = rule.Matching[i];
+            var value = line.Source.Evaluate(ref frame);
+            lineValues[i] = value;
+            bool holds;
+            if (value.IsNull)
+            {
+                holds = line.Pattern.IsNegated;
+            }
+            else if (line.CapturesNeededWhileMatching && line.Pattern.GroupCount > 0)
+            {
+                holds = ExtractCaptures(line, value, ref frame, ranges);
+            }
+            else
+            {
+                holds = line.Pattern.IsMatch(frame.Resolve(value));
+            }
+
+            frame.Trace?.Line(line.Text, frame.Resolve(value), value.IsNull, holds);
+            if (!holds)
+            {
+                return false;
+            }
+
+            frame.CaptureCount = line.FirstGroup + line.Pattern.GroupCount;
+        }
+
+        // Captures are extracted only for a rule that fires: the cheap IsMatch ran above.
+        for (var i = 0; i < rule.Matching.Length; i++)
+        {
+            var line = rule.Matching[i];
+            if (!line.CapturesNeededWhileMatching && line.Pattern.GroupCount > 0)
+            {
+                ExtractCaptures(line, lineValues[i], ref frame, ranges);
+            }
+        }
+
+        frame.CaptureCount = rule.GroupCount;
+        return true;
+    }
+
+    private static bool ExtractCaptures(CompiledMatchingLine line, ValueRef value, ref EvaluationFrame frame, Span<CaptureRange> stackRanges)
+    {
+        var count = line.Pattern.GroupCount;
+        var ranges = count <= stackRanges.Length ? stackRanges[..count] : new CaptureRange[count];
+        if (!line.Pattern.TryMatch(frame.Resolve(value), ranges))
+        {
+            return false;
+        }
+
+        for (var g = 0; g < count; g++)
+        {
+            var range = ranges[g];
+            frame.Captures[line.FirstGroup + g] = range.Success ? value.Slice(range.Start, range.Length) : ValueRef.Null;
+        }
+
+        return true;
+    }
+
+    private static void RecordCaptures(CompiledRule rule, ref EvaluationFrame frame)
+    {
+        Span<(int, int, bool)> captures = rule.GroupCount <= StackCaptureLimit
+            ? stackalloc (int, int, bool)[rule.GroupCount]
+            : new (int, int, bool)[rule.GroupCount];
+        for (var g = 0; g < rule.GroupCount; g++)
+        {
+            var capture = frame.Captures[g];
+            var start = frame.Arena.Append(frame.Resolve(capture));
+            captures[g] = (start, capture.Length, !capture.IsNull);
+        }
+
+        frame.Decision.SetCaptures(captures);
+    }
+
+    private static List<string?> DescribeCaptures(CompiledRule rule, ref EvaluationFrame frame)
+    {
+        var result = new List<string?>(rule.GroupCount);
+        for (var g = 0; g < rule.GroupCount; g++)
+        {
+            var capture = frame.Captures[g];
+            result.Add(capture.IsNull ? null : Encoding.UTF8.GetString(frame.Resolve(capture)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Applies a rule's deploy lines. All values are computed first, from the match results and the
+    /// request as it stood before this rule, then applied in order; a value carrying CR, LF or NUL
+    /// fails the whole decision before anything is applied.
+    /// </summary>
+    private static bool Deploy(CompiledRule rule, ref EvaluationFrame frame, ref DeployState state)
+    {
+        var values = frame.Decision.Scratch.DeployValues(rule.Deploy.Length);
+        for (var i = 0; i < rule.Deploy.Length; i++)
+        {
+            values[i] = rule.Deploy[i].Value.Evaluate(ref frame);
+            var resolved = frame.Resolve(values[i]);
+            var bad = resolved.IndexOfAny((byte)'\r', (byte)'\n', (byte)'\0');
+            if (bad >= 0)
+            {
+                frame.Decision.SetError(
+                    RoutingErrorCode.InjectedLineBreak,
+                    $"Rule '{rule.Name}', deploy line {i + 1} ({rule.Deploy[i].Name}): the substituted value holds a {Describe(resolved[bad])} at offset {bad}; header injection refused, nothing applied.");
+                return false;
+            }
+        }
+
+        var decision = frame.Decision;
+        for (var i = 0; i < rule.Deploy.Length; i++)
+        {
+            var line = rule.Deploy[i];
+            var value = frame.Resolve(values[i]).Trim((byte)' ');
+            switch (line.Action)
+            {
+                case DeployAction.Header when value.IsEmpty:
+                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Remove, -1, 0);
+                    break;
+                case DeployAction.Header:
+                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Set, decision.Arena.Append(value), value.Length);
+                    break;
+                case DeployAction.To:
+                    state.ToUriStart = decision.Arena.Append(value);
+                    state.ToUriLength = value.Length;
+                    state.HasToUri = true;
+                    break;
+                case DeployAction.Target:
+                    decision.SetTarget(decision.Arena.Append(value), value.Length);
+                    break;
+                case DeployAction.Respond when Ascii.EqualsIgnoreCase(value, "block"u8):
+                    state.Block = true;
+                    break;
+                case DeployAction.Respond when ResultWriter.TryParseInteger(value, out var status) && status is >= 100 and <= 699:
+                    state.Status = (int)status;
+                    break;
+                case DeployAction.Respond:
+                    // A non-numeric action (the vendor's `register`) is carried for the host.
+                    decision.SetVariable(line.Name, decision.Arena.Append(value), value.Length);
+                    break;
+                case DeployAction.Continue:
+                    state.Continue = Ascii.EqualsIgnoreCase(value, "true"u8);
+                    break;
+                case DeployAction.ReplaceUrl:
+                    state.ReplaceUrl = !Ascii.EqualsIgnoreCase(value, "false"u8);
+                    break;
+                case DeployAction.Variable:
+                    decision.SetVariable(line.Name, decision.Arena.Append(value), value.Length);
+                    break;
+                case DeployAction.Environment:
+                    decision.SetEnvironment(line.Name, decision.Arena.Append(value), value.Length);
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Finish(CompiledDialPlan plan, ref EvaluationFrame frame, ref DeployState state)
+    {
+        var decision = frame.Decision;
+        decision.Stage = RoutingStage.DialPlan;
+        if (state.Block)
+        {
+            decision.Outcome = RoutingOutcome.Block;
+            decision.StatusCode = 403;
+            frame.Services.BlockList.Block(frame.Context.Source.Address);
+            return;
+        }
+
+        if (state.Status != 0)
+        {
+            decision.Outcome = RoutingOutcome.Reject;
+            decision.StatusCode = state.Status;
+            return;
+        }
+
+        decision.Outcome = RoutingOutcome.Forward;
+        if (state.HasToUri)
+        {
+            RouteByTo(plan, ref frame, ref state);
+        }
+    }
+
+    /// <summary>
+    /// <c>To = sip:user@host</c> routes to host and rewrites the Request-URI and the To URI (unless
+    /// <c>$replaceurl = false</c>); <c>To = sip:user@</c> routes to the user's registered contact.
+    /// <c>$target</c>, when set, keeps deciding the next hop.
+    /// </summary>
+    private static void RouteByTo(CompiledDialPlan plan, ref EvaluationFrame frame, ref DeployState state)
+    {
+        var decision = frame.Decision;
+        var uri = decision.Arena.Slice(state.ToUriStart, state.ToUriLength);
+        if (uri.Length > 0 && uri[^1] == (byte)'@')
+        {
+            Span<char> user = stackalloc char[CharScratch.MaxLength];
+            var colon = uri.IndexOf((byte)':');
+            var contact = CharScratch.TryDecode(uri[(colon + 1)..^1], user, out var userText)
+                ? frame.Services.Registrar.GetContact(userText)
+                : null;
+            if (contact is null)
+            {
+                decision.Outcome = RoutingOutcome.Reject;
+                decision.StatusCode = plan.Options.UnregisteredUserStatus;
+                return;
+            }
+
+            var contactStart = decision.Arena.Length;
+            ResultWriter.Text(decision.Arena, contact);
+            var contactLength = decision.Arena.Length - contactStart;
+            if (state.ReplaceUrl)
+            {
+                decision.SetRequestUri(contactStart, contactLength);
+            }
+
+            if (!decision.HasTarget)
+            {
+                SetTargetFromUri(decision, contactStart, contactLength);
+            }
+
+            return;
+        }
+
+        if (state.ReplaceUrl)
+        {
+            decision.SetRequestUri(state.ToUriStart, state.ToUriLength);
+            decision.SetHeaderEdit(ToHeaderName, HeaderEditKind.ReplaceUri, state.ToUriStart, state.ToUriLength);
+        }
+
+        if (!decision.HasTarget)
+        {
+            SetTargetFromUri(decision, state.ToUriStart, state.ToUriLength);
+        }
+    }
+
+    private static readonly byte[] ToHeaderName = "To"u8.ToArray();
+
+    private static void SetTargetFromUri(RoutingDecision decision, int uriStart, int uriLength)
+    {
+        if (!MessageAccess.TryGetHostPort(decision.Arena.Slice(uriStart, uriLength), out var host, out var port))
+        {
+            return;
+        }
+
+        // Copy the host out first: the arena may grow while writing the port.
+        var start = decision.Arena.Append(host);
+        if (port > 0)
+        {
+            decision.Arena.Append(":"u8);
+            ResultWriter.Integer(decision.Arena, port);
+        }
+
+        decision.SetTarget(start, decision.Arena.Length - start);
+    }
+
+    private static bool IsInDialogOrAckOrCancel(SipMessage message)
+    {
+        if (message.Method is SipMethod.Ack or SipMethod.Cancel)
+        {
+            return true;
+        }
+
+        if (!message.TryGetHeader(SipHeaderId.To, out var to))
+        {
+            return false;
+        }
+
+        var value = message.GetValue(to);
+        var close = value.LastIndexOf((byte)'>');
+        return ParameterScanner.TryFind(close >= 0 ? value[(close + 1)..] : value, "tag"u8, out _);
+    }
+
+    private static string Describe(byte b) => b switch
+    {
+        (byte)'\r' => "CR",
+        (byte)'\n' => "LF",
+        _ => "NUL",
+    };
+
+    private ref struct DeployState
+    {
+        public bool Continue;
+        public bool Block;
+        public int Status;
+        public bool ReplaceUrl;
+        public bool HasToUri;
+        public int ToUriStart;
+        public int ToUriLength;
+    }
+}

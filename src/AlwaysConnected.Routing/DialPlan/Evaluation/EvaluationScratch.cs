@@ -1,0 +1,28 @@
+namespace AlwaysConnected.Routing.DialPlan.Evaluation;
+
+/// <summary>
+/// Reusable working tables of one evaluation (captures, line values, deploy values), owned by the
+/// decision so that routing allocates nothing once they have grown to the plan's size.
+/// </summary>
+internal sealed class EvaluationScratch
+{
+    private ValueRef[] _captures = new ValueRef[16];
+    private ValueRef[] _lineValues = new ValueRef[16];
+    private ValueRef[] _deployValues = new ValueRef[16];
+
+    public Span<ValueRef> Captures(int size) => Grow(ref _captures, size).AsSpan(0, size);
+
+    public Span<ValueRef> LineValues(int size) => Grow(ref _lineValues, size).AsSpan(0, size);
+
+    public Span<ValueRef> DeployValues(int size) => Grow(ref _deployValues, size).AsSpan(0, size);
+
+    private static ValueRef[] Grow(ref ValueRef[] array, int size)
+    {
+        if (array.Length < size)
+        {
+            array = new ValueRef[Math.Max(size, array.Length * 2)];
+        }
+
+        return array;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text;
+
+namespace AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
+
+/// <summary>
+/// A value built from literal text and substitutions (<c>%1</c>, <c>%{12}</c>, <c>%{$func(args)}</c>),
+/// as used in deploy values and quoted arguments. A null substitution contributes nothing.
+/// </summary>
+internal sealed class TemplateSource : ValueSource
+{
+    private readonly object[] _parts;
+    private readonly string _text;
+
+    /// <param name="parts">Each part is a <see cref="byte"/> array of literal text or a <see cref="ValueSource"/>.</param>
+    /// <param name="text">The template as written.</param>
+    public TemplateSource(object[] parts, string text)
+    {
+        _parts = parts;
+        _text = text;
+    }
+
+    /// <summary>The highest capture number the template refers to, for load-time validation.</summary>
+    public IEnumerable<ValueSource> Substitutions => _parts.OfType<ValueSource>();
+
+    public override ValueRef Evaluate(ref EvaluationFrame frame)
+    {
+        // Substitutions are evaluated first (they may append to the arena themselves), then the
+        // pieces are concatenated in one contiguous run at the end of the arena.
+        Span<ValueRef> values = new ValueRefBuffer();
+        var partCount = Math.Min(_parts.Length, ValueRefBuffer.MaxArguments);
+        if (_parts.Length > ValueRefBuffer.MaxArguments)
+        {
+            return EvaluateLong(ref frame);
+        }
+
+        for (var i = 0; i < partCount; i++)
+        {
+            values[i] = _parts[i] is ValueSource source ? source.Evaluate(ref frame) : ValueRef.FromLiteral((byte[])_parts[i]);
+        }
+
+        var start = frame.Arena.Length;
+        for (var i = 0; i < partCount; i++)
+        {
+            frame.Arena.Append(frame.Resolve(values[i]));
+        }
+
+        return ValueRef.FromArena(start, frame.Arena.Length - start);
+    }
+
+    private ValueRef EvaluateLong(ref EvaluationFrame frame)
+    {
+        // Rare: more parts than the inline buffer holds. Evaluate in chunks through a scratch copy.
+        var pieces = new List<byte[]>(_parts.Length);
+        foreach (var part in _parts)
+        {
+            pieces.Add(part is ValueSource source ? frame.Resolve(source.Evaluate(ref frame)).ToArray() : (byte[])part);
+        }
+
+        var start = frame.Arena.Length;
+        foreach (var piece in pieces)
+        {
+            frame.Arena.Append(piece);
+        }
+
+        return ValueRef.FromArena(start, frame.Arena.Length - start);
+    }
+
+    public override string ToString() => _text;
+
+    /// <summary>Builds a template, or a plain literal when there is nothing to substitute.</summary>
+    public static ValueSource Create(List<object> parts, string text)
+    {
+        if (parts.Count == 0)
+        {
+            return new LiteralSource(string.Empty);
+        }
+
+        if (parts.TrueForAll(static p => p is byte[]))
+        {
+            return new LiteralSource(text.Length > 0 ? Encoding.UTF8.GetString(parts.SelectMany(p => (byte[])p).ToArray()) : string.Empty);
+        }
+
+        return parts.Count == 1 && parts[0] is ValueSource single ? single : new TemplateSource([.. parts], text);
+    }
+}

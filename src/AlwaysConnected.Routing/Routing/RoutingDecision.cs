@@ -1,0 +1,241 @@
+using System.Text;
+using AlwaysConnected.Routing.Sip.Responses;
+
+namespace AlwaysConnected.Routing.Routing;
+
+/// <summary>
+/// The result of routing one request: the outcome, the next hop, the status to answer with, and the
+/// edits to apply to the outgoing request.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A decision is a reusable object the host owns, one per worker: the router fills it, the host
+/// reads it and hands it to the request writer, then the next request reuses it. Its values live in
+/// internal buffers that grow on demand and are then reused, which is how routing allocates nothing
+/// per request. The spans it returns stay valid until the next <see cref="Reset"/> or routing call.
+/// </para>
+/// <para>Not thread-safe: a decision belongs to one request at a time.</para>
+/// </remarks>
+public sealed class RoutingDecision
+{
+    private readonly ByteArena _arena = new();
+    private readonly List<HeaderEditEntry> _headerEdits = new(8);
+    private readonly List<ValueEntry> _variables = new(4);
+    private readonly List<ValueEntry> _environment = new(4);
+    private readonly List<(int Start, int Length, bool Success)> _captures = new(8);
+    private readonly List<string> _appliedRules = new(4);
+    private (int Start, int Length) _target = (-1, 0);
+    private (int Start, int Length) _requestUri = (-1, 0);
+
+    /// <summary>What the host should do.</summary>
+    public RoutingOutcome Outcome { get; internal set; }
+
+    /// <summary>The stage that decided.</summary>
+    public RoutingStage Stage { get; internal set; }
+
+    /// <summary>The status to answer with for <see cref="RoutingOutcome.Reject"/> and <see cref="RoutingOutcome.Block"/>; 0 otherwise.</summary>
+    public int StatusCode { get; internal set; }
+
+    /// <summary>The standard reason phrase of <see cref="StatusCode"/>; null when there is no status.</summary>
+    public string? ReasonPhrase => StatusCode == 0 ? null : SipReasonPhrases.Get(StatusCode);
+
+    /// <summary>Whether the decision names a next hop.</summary>
+    public bool HasTarget => _target.Start >= 0;
+
+    /// <summary>
+    /// The next hop as the rules wrote it (<c>host[:port][;transport=x]</c>, a SIP URI, or a
+    /// comma-separated failover list); empty when the host should route by Request-URI.
+    /// </summary>
+    public ReadOnlySpan<byte> Target => HasTarget ? _arena.Slice(_target.Start, _target.Length) : default;
+
+    /// <summary>Whether the decision rewrites the Request-URI.</summary>
+    public bool HasRequestUri => _requestUri.Start >= 0;
+
+    /// <summary>The new Request-URI; empty when it is unchanged.</summary>
+    public ReadOnlySpan<byte> RequestUri => HasRequestUri ? _arena.Slice(_requestUri.Start, _requestUri.Length) : default;
+
+    /// <summary>The number of header edits, in the order they apply.</summary>
+    public int HeaderEditCount => _headerEdits.Count;
+
+    /// <summary>The number of handling variables set (<c>$nat</c>, <c>$routename</c>, ...).</summary>
+    public int VariableCount => _variables.Count;
+
+    /// <summary>The number of environment variables set (<c>&amp;name</c>).</summary>
+    public int EnvironmentCount => _environment.Count;
+
+    /// <summary>The number of capture groups of the deciding rule (<c>%1</c>..).</summary>
+    public int CaptureCount => _captures.Count;
+
+    /// <summary>The names of the rules (or ARS patterns) applied, in order.</summary>
+    public IReadOnlyList<string> AppliedRules => _appliedRules;
+
+    /// <summary>The version of the rule snapshot that made this decision.</summary>
+    public long SnapshotVersion { get; internal set; }
+
+    /// <summary>Why the outcome is <see cref="RoutingOutcome.Error"/>; <see cref="RoutingErrorCode.None"/> otherwise.</summary>
+    public RoutingErrorCode ErrorCode { get; private set; }
+
+    /// <summary>A description of the error (which rule, which line, which value); null without error.</summary>
+    public string? ErrorMessage { get; private set; }
+
+    /// <summary>Returns one header edit.</summary>
+    public HeaderEdit GetHeaderEdit(int index)
+    {
+        var entry = _headerEdits[index];
+        var value = entry.ValueStart >= 0 ? _arena.Slice(entry.ValueStart, entry.ValueLength) : default;
+        return new HeaderEdit(entry.Name, entry.Kind, value);
+    }
+
+    /// <summary>Returns one handling variable.</summary>
+    public NamedValue GetVariable(int index) => ToNamedValue(_variables[index]);
+
+    /// <summary>Returns one environment variable.</summary>
+    public NamedValue GetEnvironment(int index) => ToNamedValue(_environment[index]);
+
+    /// <summary>Looks up a handling variable by name (with its <c>$</c>, case-insensitive).</summary>
+    public bool TryGetVariable(ReadOnlySpan<char> name, out ReadOnlySpan<byte> value) => TryFind(_variables, name, StringComparison.OrdinalIgnoreCase, out value);
+
+    /// <summary>Looks up an environment variable by name (with its <c>&amp;</c>, case-sensitive).</summary>
+    public bool TryGetEnvironment(ReadOnlySpan<char> name, out ReadOnlySpan<byte> value) => TryFind(_environment, name, StringComparison.Ordinal, out value);
+
+    /// <summary>Returns capture group <paramref name="number"/> (1-based) of the deciding rule; empty when it did not take part.</summary>
+    public ReadOnlySpan<byte> GetCapture(int number)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, _captures.Count);
+        var (start, length, _) = _captures[number - 1];
+        return _arena.Slice(start, length);
+    }
+
+    /// <summary>The target as a string (allocates; for logs and tools).</summary>
+    public string? GetTargetString() => HasTarget ? Encoding.UTF8.GetString(Target) : null;
+
+    /// <summary>The Request-URI as a string (allocates; for logs and tools).</summary>
+    public string? GetRequestUriString() => HasRequestUri ? Encoding.UTF8.GetString(RequestUri) : null;
+
+    /// <summary>Clears the decision so it can be reused for the next request.</summary>
+    public void Reset()
+    {
+        Outcome = RoutingOutcome.NoMatch;
+        Stage = RoutingStage.None;
+        StatusCode = 0;
+        SnapshotVersion = 0;
+        ErrorCode = RoutingErrorCode.None;
+        ErrorMessage = null;
+        _arena.Reset();
+        _headerEdits.Clear();
+        _variables.Clear();
+        _environment.Clear();
+        _captures.Clear();
+        _appliedRules.Clear();
+        _target = (-1, 0);
+        _requestUri = (-1, 0);
+    }
+
+    /// <summary>The writer for values built while deciding (internal: the engines write here).</summary>
+    internal ByteArena Arena => _arena;
+
+    /// <summary>Working tables the engines reuse from request to request.</summary>
+    internal DialPlan.Evaluation.EvaluationScratch Scratch { get; } = new();
+
+    internal void SetTarget(int start, int length) => _target = (start, length);
+
+    internal void ClearTarget() => _target = (-1, 0);
+
+    internal void SetRequestUri(int start, int length) => _requestUri = (start, length);
+
+    internal void AddAppliedRule(string name) => _appliedRules.Add(name);
+
+    internal void SetError(RoutingErrorCode code, string message)
+    {
+        Outcome = RoutingOutcome.Error;
+        ErrorCode = code;
+        ErrorMessage = message;
+    }
+
+    /// <summary>
+    /// Records the edit of a header. A whole-header edit (set or remove) supersedes every earlier edit
+    /// of that header; a partial edit (URI or display name) supersedes the earlier one of its kind.
+    /// </summary>
+    internal void SetHeaderEdit(byte[] name, HeaderEditKind kind, int valueStart, int valueLength)
+    {
+        var wholeHeader = kind is HeaderEditKind.Set or HeaderEditKind.Remove;
+        for (var i = _headerEdits.Count - 1; i >= 0; i--)
+        {
+            var existing = _headerEdits[i];
+            if ((wholeHeader || existing.Kind == kind) && Ascii.EqualsIgnoreCase(existing.Name, name))
+            {
+                _headerEdits.RemoveAt(i);
+            }
+        }
+
+        _headerEdits.Add(new HeaderEditEntry(name, kind, valueStart, valueLength));
+    }
+
+    /// <summary>Finds the effective edit of a header (for later rules that read it).</summary>
+    internal bool TryGetHeaderEdit(ReadOnlySpan<byte> name, out HeaderEditKind kind, out ReadOnlySpan<byte> value)
+    {
+        for (var i = _headerEdits.Count - 1; i >= 0; i--)
+        {
+            var entry = _headerEdits[i];
+            if (entry.Kind is HeaderEditKind.Set or HeaderEditKind.Remove && Ascii.EqualsIgnoreCase(entry.Name, name))
+            {
+                kind = entry.Kind;
+                value = entry.ValueStart >= 0 ? _arena.Slice(entry.ValueStart, entry.ValueLength) : default;
+                return true;
+            }
+        }
+
+        kind = default;
+        value = default;
+        return false;
+    }
+
+    internal void SetVariable(string name, int start, int length) => Upsert(_variables, name, start, length, StringComparison.OrdinalIgnoreCase);
+
+    internal void SetEnvironment(string name, int start, int length) => Upsert(_environment, name, start, length, StringComparison.Ordinal);
+
+    internal void SetCaptures(ReadOnlySpan<(int Start, int Length, bool Success)> captures)
+    {
+        _captures.Clear();
+        foreach (var capture in captures)
+        {
+            _captures.Add(capture);
+        }
+    }
+
+    private static void Upsert(List<ValueEntry> list, string name, int start, int length, StringComparison comparison)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i].Name, name, comparison))
+            {
+                list[i] = new ValueEntry(list[i].Name, start, length);
+                return;
+            }
+        }
+
+        list.Add(new ValueEntry(name, start, length));
+    }
+
+    private bool TryFind(List<ValueEntry> list, ReadOnlySpan<char> name, StringComparison comparison, out ReadOnlySpan<byte> value)
+    {
+        foreach (var entry in list)
+        {
+            if (name.Equals(entry.Name, comparison))
+            {
+                value = _arena.Slice(entry.Start, entry.Length);
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private NamedValue ToNamedValue(ValueEntry entry) => new(entry.Name, _arena.Slice(entry.Start, entry.Length));
+
+    private readonly record struct HeaderEditEntry(byte[] Name, HeaderEditKind Kind, int ValueStart, int ValueLength);
+
+    private readonly record struct ValueEntry(string Name, int Start, int Length);
+}

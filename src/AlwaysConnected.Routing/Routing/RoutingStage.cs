@@ -1,0 +1,17 @@
+namespace AlwaysConnected.Routing.Routing;
+
+/// <summary>The rule stage that made a decision.</summary>
+public enum RoutingStage
+{
+    /// <summary>No stage decided (no match, or not routed yet).</summary>
+    None,
+
+    /// <summary>The SIP server's dial plan.</summary>
+    DialPlan,
+
+    /// <summary>The PBX's ARS IN routes.</summary>
+    ArsIn,
+
+    /// <summary>The PBX's ARS OUT routes.</summary>
+    ArsOut,
+}
