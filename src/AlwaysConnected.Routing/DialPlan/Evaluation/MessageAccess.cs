@@ -25,7 +25,7 @@ internal static class MessageAccess
     {
         if (NameAddress.TryParse(headerValue, out var address))
         {
-            uri = address.Uri;
+            uri = address.AddrSpec;
             return true;
         }
 
