@@ -1,0 +1,45 @@
+namespace AlwaysConnected.Routing.Sip;
+
+/// <summary>A CSeq value: <c>number LWS method</c>.</summary>
+public readonly ref struct CSeqHeader
+{
+    private CSeqHeader(uint number, ReadOnlySpan<byte> methodBytes)
+    {
+        Number = number;
+        MethodBytes = methodBytes;
+        Method = SipMethods.Parse(methodBytes);
+    }
+
+    /// <summary>The sequence number (a 32-bit unsigned integer).</summary>
+    public uint Number { get; }
+
+    /// <summary>The method.</summary>
+    public SipMethod Method { get; }
+
+    /// <summary>The method token as written.</summary>
+    public ReadOnlySpan<byte> MethodBytes { get; }
+
+    /// <summary>Reads a CSeq value.</summary>
+    /// <param name="value">The (unfolded) header value.</param>
+    /// <param name="cseq">The parsed value.</param>
+    /// <returns>False when the number is missing, not decimal or above 2^32-1, or the method is not a token.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> value, out CSeqHeader cseq)
+    {
+        cseq = default;
+        value = SipCharacters.TrimLws(value);
+        int gap = value.IndexOfAny(" \t\r\n"u8);
+        if (gap <= 0 || !SipIntegers.TryParseUInt32(value[..gap], out uint number))
+        {
+            return false;
+        }
+
+        var method = SipCharacters.TrimLws(value[gap..]);
+        if (!SipCharacters.IsToken(method))
+        {
+            return false;
+        }
+
+        cseq = new CSeqHeader(number, method);
+        return true;
+    }
+}

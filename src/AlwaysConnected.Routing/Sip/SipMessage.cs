@@ -1,0 +1,184 @@
+using System.Text;
+
+namespace AlwaysConnected.Routing.Sip;
+
+/// <summary>
+/// A parsed SIP message: the message bytes plus the <see cref="SipMessageIndex"/> that says where everything lies.
+/// Every accessor slices the bytes; nothing is copied or allocated. Valid until the index is reused or the buffer changes.
+/// </summary>
+public readonly ref struct SipMessage
+{
+    private readonly ReadOnlySpan<byte> _span;
+    private readonly SipMessageIndex? _index;
+
+    internal SipMessage(ReadOnlySpan<byte> span, SipMessageIndex index)
+    {
+        _span = span;
+        _index = index;
+    }
+
+    private SipMessageIndex Index => _index ?? throw new InvalidOperationException("The message has not been parsed.");
+
+    /// <summary>Exactly the message bytes: start line, headers, empty line and body (after an error: the bytes examined).</summary>
+    public ReadOnlySpan<byte> Span => _span;
+
+    /// <summary>Whether the message is a request (otherwise a response).</summary>
+    public bool IsRequest => Index.IsRequest;
+
+    /// <summary>The request method; <see cref="SipMethod.None"/> for a response.</summary>
+    public SipMethod Method => Index.Method;
+
+    /// <summary>The request method token as written (the only way to read an extension method).</summary>
+    public ReadOnlySpan<byte> MethodBytes => _span[..Index.MethodLength];
+
+    /// <summary>The start line without its CRLF.</summary>
+    public ReadOnlySpan<byte> StartLine => _span[..Index.StartLineLength];
+
+    /// <summary>The Request-URI as written; empty for a response.</summary>
+    public ReadOnlySpan<byte> RequestUri => _span.Slice(Index.UriStart, Index.UriLength);
+
+    /// <summary>Where the Request-URI lies in <see cref="Span"/>.</summary>
+    public Range RequestUriRange => new(Index.UriStart, Index.UriStart + Index.UriLength);
+
+    /// <summary>The status code of a response; 0 for a request.</summary>
+    public int StatusCode => Index.StatusCode;
+
+    /// <summary>The reason phrase of a response (may be empty or hold UTF-8).</summary>
+    public ReadOnlySpan<byte> ReasonPhrase => _span.Slice(Index.ReasonStart, Index.ReasonLength);
+
+    /// <summary>The SIP-Version of the start line, e.g. <c>SIP/2.0</c>.</summary>
+    public ReadOnlySpan<byte> Version => _span.Slice(Index.VersionStart, Index.VersionLength);
+
+    /// <summary>The number of header fields (physical entries; a comma-separated list counts once).</summary>
+    public int HeaderCount => Index.HeaderCount;
+
+    /// <summary>The Content-Length value, or -1 when the header is absent.</summary>
+    public long ContentLength => Index.ContentLength;
+
+    /// <summary>The body: Content-Length bytes after the empty line, or the rest of a datagram without Content-Length.</summary>
+    public ReadOnlySpan<byte> Body => _span.Slice(Index.BodyStart, Index.BodyLength);
+
+    /// <summary>Where the body lies in <see cref="Span"/>.</summary>
+    public Range BodyRange => new(Index.BodyStart, Index.BodyStart + Index.BodyLength);
+
+    /// <summary>The header at <paramref name="index"/>, in message order.</summary>
+    /// <param name="index">0 to <see cref="HeaderCount"/> - 1.</param>
+    /// <returns>The header position.</returns>
+    public SipHeader GetHeader(int index) => Index.Headers[index];
+
+    /// <summary>Finds the first header with a known id.</summary>
+    /// <param name="id">The header id; <see cref="SipHeaderId.Extension"/> finds the first extension header.</param>
+    /// <param name="first">The first such header.</param>
+    /// <returns>Whether one exists.</returns>
+    public bool TryGetHeader(SipHeaderId id, out SipHeader first)
+    {
+        int i = Index.FirstIndexOf(id);
+        if (i < 0)
+        {
+            first = default;
+            return false;
+        }
+
+        first = Index.Headers[i];
+        return true;
+    }
+
+    /// <summary>Finds the first header with a name (long, compact or extension form; case-insensitive).</summary>
+    /// <param name="name">The header name.</param>
+    /// <param name="first">The first such header.</param>
+    /// <returns>Whether one exists.</returns>
+    public bool TryGetHeader(ReadOnlySpan<byte> name, out SipHeader first)
+    {
+        var id = SipHeaderNames.GetId(name);
+        if (id != SipHeaderId.Extension)
+        {
+            return TryGetHeader(id, out first);
+        }
+
+        foreach (ref readonly var header in Index.Headers)
+        {
+            if (header.Id == SipHeaderId.Extension && Ascii.EqualsIgnoreCase(_span.Slice(header.NameStart, header.NameLength), name))
+            {
+                first = header;
+                return true;
+            }
+        }
+
+        first = default;
+        return false;
+    }
+
+    /// <summary>The header name as written.</summary>
+    /// <param name="header">A header of this message.</param>
+    /// <returns>The name bytes.</returns>
+    public ReadOnlySpan<byte> GetName(SipHeader header) => _span.Slice(header.NameStart, header.NameLength);
+
+    /// <summary>The header value trimmed, with any folding replaced by a single space.</summary>
+    /// <param name="header">A header of this message.</param>
+    /// <returns>The value bytes (from the message, or from the index's unfold buffer for a folded header).</returns>
+    public ReadOnlySpan<byte> GetValue(SipHeader header) =>
+        header.IsFolded
+            ? Index.Unfolded.Slice(header.UnfoldedStart, header.UnfoldedLength)
+            : _span.Slice(header.ValueStart, header.ValueLength);
+
+    /// <summary>The value of the first header with <paramref name="id"/>, or empty when absent.</summary>
+    /// <param name="id">The header id.</param>
+    /// <returns>The unfolded, trimmed value.</returns>
+    public ReadOnlySpan<byte> GetFirstValue(SipHeaderId id) => TryGetHeader(id, out var h) ? GetValue(h) : default;
+
+    /// <summary>Enumerates, in order, every header with a known id.</summary>
+    /// <param name="id">The header id.</param>
+    /// <returns>An allocation-free enumerator.</returns>
+    public SipHeaderEnumerator EnumerateHeaders(SipHeaderId id) => new(this, id, default);
+
+    /// <summary>Enumerates, in order, every header with a name (long, compact or extension form; case-insensitive).</summary>
+    /// <param name="name">The header name.</param>
+    /// <returns>An allocation-free enumerator.</returns>
+    public SipHeaderEnumerator EnumerateHeaders(ReadOnlySpan<byte> name) => new(this, SipHeaderNames.GetId(name), name);
+
+    /// <summary>
+    /// Enumerates every comma-separated value of every header with <paramref name="id"/>, in order; commas inside
+    /// quoted strings and inside <c>&lt;&gt;</c> do not split. Values are trimmed; empty elements are returned too.
+    /// </summary>
+    /// <param name="id">The header id (use it for list headers such as Via, Contact, Route, Supported).</param>
+    /// <returns>An allocation-free enumerator.</returns>
+    public SipValueEnumerator EnumerateValues(SipHeaderId id) => new(EnumerateHeaders(id));
+
+    /// <summary>The <paramref name="n"/>-th comma-separated value over all headers with <paramref name="id"/> (0-based).</summary>
+    /// <param name="id">The header id.</param>
+    /// <param name="n">Zero-based position in the combined list.</param>
+    /// <param name="value">The value, trimmed.</param>
+    /// <returns>Whether the list has that many values.</returns>
+    public bool TryGetValue(SipHeaderId id, int n, out ReadOnlySpan<byte> value)
+    {
+        var values = EnumerateValues(id);
+        while (values.MoveNext())
+        {
+            if (n-- == 0)
+            {
+                value = values.Current;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The number of headers with <paramref name="id"/>.</summary>
+    /// <param name="id">The header id.</param>
+    /// <returns>How many header fields carry it.</returns>
+    public int CountHeaders(SipHeaderId id)
+    {
+        int count = 0;
+        var headers = EnumerateHeaders(id);
+        while (headers.MoveNext())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    internal SipMessageIndex? IndexOrNull => _index;
+}

@@ -1,0 +1,655 @@
+using System.Buffers;
+using System.Text;
+
+namespace AlwaysConnected.Routing.Sip;
+
+/// <summary>
+/// Indexes SIP messages without copying or allocating: one pass over the start line and header lines records
+/// where everything lies in a <see cref="SipMessageIndex"/>; values are read later, on demand.
+/// </summary>
+/// <remarks>
+/// Only what framing and transaction matching need is checked eagerly (start line, header line structure,
+/// Content-Length, CSeq). Header grammars and required-header rules are checked by <see cref="SipMessageValidator"/>.
+/// Errors that leave the line structure intact are recorded and parsing goes on, so the headers needed for an
+/// error response (Via, From, To, Call-ID, CSeq) remain readable after an <see cref="SipParseStatus.Error"/>.
+/// </remarks>
+public static class SipParser
+{
+    private static ReadOnlySpan<byte> EndOfHeaders => "\r\n\r\n"u8;
+
+    /// <summary>
+    /// Parses one datagram (RFC 3261 §18.3): the message is framed by Content-Length when present (extra bytes are
+    /// ignored), otherwise the body is the rest of the datagram.
+    /// </summary>
+    /// <param name="datagram">The datagram bytes; the caller keeps owning them and must keep them unchanged while the message is used.</param>
+    /// <param name="index">The reusable index to fill.</param>
+    /// <param name="message">The message (also after an error: what could be read).</param>
+    /// <returns><see cref="SipParseStatus.Success"/> or <see cref="SipParseStatus.Error"/> (never NeedMoreData).</returns>
+    public static SipParseStatus TryParseDatagram(ReadOnlySpan<byte> datagram, SipMessageIndex index, out SipMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        index.Reset();
+        var status = ParseContiguous(datagram, index, isStream: false, out int start, out int length);
+        message = new SipMessage(datagram.Slice(start, length), index);
+        return status;
+    }
+
+    /// <summary>
+    /// Parses the first message of a byte stream (TCP, TLS, WebSocket payload): the header section must be complete
+    /// and the body is exactly Content-Length bytes. Leading CRLF keep-alives are skipped.
+    /// </summary>
+    /// <param name="input">The bytes received so far. A single segment is viewed in place; several segments are copied once into the index.</param>
+    /// <param name="index">The reusable index to fill.</param>
+    /// <param name="message">The message (also after an error: what could be read).</param>
+    /// <param name="consumed">
+    /// Just after the message on success, and on an error that left the framing intact (the caller may answer and
+    /// go on); the start of <paramref name="input"/> on NeedMoreData and on framing errors (close the connection).
+    /// </param>
+    /// <returns>Success, NeedMoreData (incomplete, not malformed) or Error.</returns>
+    public static SipParseStatus TryParseStream(in ReadOnlySequence<byte> input, SipMessageIndex index, out SipMessage message, out SequencePosition consumed)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        index.Reset();
+        if (input.IsSingleSegment)
+        {
+            var span = input.FirstSpan;
+            var status = ParseContiguous(span, index, isStream: true, out int start, out int length);
+            message = new SipMessage(span.Slice(start, length), index);
+            consumed = status == SipParseStatus.Success || (status == SipParseStatus.Error && index.FramingIntact)
+                ? input.GetPosition(start + length)
+                : input.Start;
+            return status;
+        }
+
+        return ParseMultiSegment(input, index, out message, out consumed);
+    }
+
+    private static SipParseStatus ParseMultiSegment(in ReadOnlySequence<byte> input, SipMessageIndex index, out SipMessage message, out SequencePosition consumed)
+    {
+        consumed = input.Start;
+        message = new SipMessage(default, index);
+        int max = index.Options.MaxMessageSize;
+
+        var reader = new SequenceReader<byte>(input);
+        while (reader.IsNext("\r\n"u8, advancePast: true))
+        {
+        }
+
+        long skipped = reader.Consumed;
+        long available = input.Length - skipped;
+        if (available == 0)
+        {
+            return SipParseStatus.NeedMoreData;
+        }
+
+        if (!reader.TryReadTo(out ReadOnlySequence<byte> _, EndOfHeaders, advancePastDelimiter: true))
+        {
+            return available > max ? Fail(index, SipParseErrorCode.MessageTooLarge, max) : SipParseStatus.NeedMoreData;
+        }
+
+        long headLength = reader.Consumed - skipped;
+        if (headLength > max)
+        {
+            return Fail(index, SipParseErrorCode.MessageTooLarge, max);
+        }
+
+        var body = input.Slice(reader.Position);
+        byte[] buffer = index.GetLinearBuffer((int)headLength);
+        input.Slice(skipped, headLength).CopyTo(buffer);
+        var head = new ReadOnlySpan<byte>(buffer, 0, (int)headLength);
+
+        var headResult = ParseHead(head, index, out bool framingBroken);
+        if (headResult == HeadResult.Fatal || framingBroken)
+        {
+            message = new SipMessage(head, index);
+            return SipParseStatus.Error;
+        }
+
+        var status = FrameBody(index, (int)headLength, headLength + body.Length, isStream: true, out int messageLength);
+        if (status == SipParseStatus.NeedMoreData || (status == SipParseStatus.Error && !index.FramingIntact))
+        {
+            message = new SipMessage(head, index);
+            return status;
+        }
+
+        buffer = index.GetLinearBuffer(messageLength);
+        body.Slice(0, messageLength - (int)headLength).CopyTo(buffer.AsSpan((int)headLength));
+        message = new SipMessage(new ReadOnlySpan<byte>(buffer, 0, messageLength), index);
+        consumed = input.GetPosition(skipped + messageLength);
+        return index.Error.IsError ? SipParseStatus.Error : SipParseStatus.Success;
+    }
+
+    private static SipParseStatus ParseContiguous(ReadOnlySpan<byte> input, SipMessageIndex index, bool isStream, out int start, out int length)
+    {
+        start = 0;
+        while (start + 1 < input.Length && input[start] == '\r' && input[start + 1] == '\n')
+        {
+            start += 2;
+        }
+
+        var msg = input[start..];
+        length = msg.Length;
+        int max = index.Options.MaxMessageSize;
+        if (msg.IsEmpty || (isStream && msg.Length == 1 && msg[0] == '\r'))
+        {
+            length = 0;
+            return isStream ? SipParseStatus.NeedMoreData : Fail(index, SipParseErrorCode.EmptyMessage, 0);
+        }
+
+        bool tooLarge = false;
+        if (isStream)
+        {
+            int headEnd = msg.IndexOf(EndOfHeaders);
+            if (headEnd < 0)
+            {
+                length = 0;
+                return msg.Length > max ? Fail(index, SipParseErrorCode.MessageTooLarge, max) : SipParseStatus.NeedMoreData;
+            }
+
+            if (headEnd + EndOfHeaders.Length > max)
+            {
+                length = 0;
+                return Fail(index, SipParseErrorCode.MessageTooLarge, max);
+            }
+        }
+        else if (msg.Length > max)
+        {
+            // Index what fits so that a 513 response can still be addressed.
+            tooLarge = true;
+            msg = msg[..max];
+            length = max;
+        }
+
+        var headResult = ParseHead(msg, index, out bool framingBroken);
+        if (tooLarge)
+        {
+            index.Error = new SipParseError(SipParseErrorCode.MessageTooLarge, max);
+            index.FramingIntact = false;
+            return SipParseStatus.Error;
+        }
+
+        if (headResult == HeadResult.Fatal || framingBroken)
+        {
+            index.FramingIntact = false;
+            return SipParseStatus.Error;
+        }
+
+        if (headResult == HeadResult.Incomplete)
+        {
+            // Only a datagram gets here: a stream head was known to be complete.
+            if (!index.Error.IsError)
+            {
+                index.Error = new SipParseError(SipParseErrorCode.IncompleteHeaderSection, msg.Length);
+            }
+
+            index.FramingIntact = false;
+            return SipParseStatus.Error;
+        }
+
+        var status = FrameBody(index, index.HeadLength, msg.Length, isStream, out int messageLength);
+        if (status == SipParseStatus.NeedMoreData)
+        {
+            length = 0;
+            return status;
+        }
+
+        if (status == SipParseStatus.Success || index.FramingIntact)
+        {
+            length = messageLength;
+        }
+
+        return index.Error.IsError ? SipParseStatus.Error : status;
+    }
+
+    /// <summary>Decides the body range once the head is indexed.</summary>
+    private static SipParseStatus FrameBody(SipMessageIndex index, int headLength, long available, bool isStream, out int messageLength)
+    {
+        messageLength = headLength;
+        long contentLength = index.ContentLength;
+        index.BodyStart = headLength;
+        if (contentLength < 0)
+        {
+            if (isStream)
+            {
+                index.FramingIntact = false;
+                return FailKeep(index, SipParseErrorCode.MissingContentLength, headLength);
+            }
+
+            messageLength = (int)available;
+        }
+        else
+        {
+            if (headLength + contentLength > index.Options.MaxMessageSize)
+            {
+                index.FramingIntact = false;
+                return FailKeep(index, SipParseErrorCode.BodyTooLarge, index.ContentLengthOffset);
+            }
+
+            if (available < headLength + contentLength)
+            {
+                if (isStream)
+                {
+                    return SipParseStatus.NeedMoreData;
+                }
+
+                index.FramingIntact = false;
+                messageLength = (int)available;
+                index.BodyLength = (int)(available - headLength);
+                return FailKeep(index, SipParseErrorCode.BodyTruncated, (int)available);
+            }
+
+            messageLength = headLength + (int)contentLength;
+        }
+
+        index.BodyLength = messageLength - headLength;
+        index.FramingIntact = true;
+        return SipParseStatus.Success;
+    }
+
+    private enum HeadResult
+    {
+        Complete,
+        Incomplete,
+        Fatal,
+    }
+
+    /// <summary>Indexes the start line and header lines. Structural problems stop; value problems are recorded and parsing goes on.</summary>
+    private static HeadResult ParseHead(ReadOnlySpan<byte> msg, SipMessageIndex index, out bool framingBroken)
+    {
+        framingBroken = false;
+        var options = index.Options;
+        int maxLine = options.MaxLineLength;
+
+        int eol = msg.IndexOfAny(SipCharacters.LineBreak);
+        if ((eol < 0 ? msg.Length : eol) > maxLine)
+        {
+            Fail(index, SipParseErrorCode.StartLineTooLong, maxLine);
+            return HeadResult.Fatal;
+        }
+
+        if (eol < 0 || (msg[eol] == '\r' && eol + 1 == msg.Length))
+        {
+            return HeadResult.Incomplete;
+        }
+
+        if (msg[eol] != '\r' || msg[eol + 1] != '\n')
+        {
+            Fail(index, SipParseErrorCode.InvalidLineEnding, eol);
+            return HeadResult.Fatal;
+        }
+
+        index.StartLineLength = eol;
+        ParseStartLine(msg[..eol], index);
+
+        int pos = eol + 2;
+        while (true)
+        {
+            if (pos >= msg.Length)
+            {
+                return HeadResult.Incomplete;
+            }
+
+            byte first = msg[pos];
+            if (first == '\r')
+            {
+                if (pos + 1 >= msg.Length)
+                {
+                    return HeadResult.Incomplete;
+                }
+
+                if (msg[pos + 1] != '\n')
+                {
+                    Fail(index, SipParseErrorCode.InvalidLineEnding, pos);
+                    return HeadResult.Fatal;
+                }
+
+                index.HeadLength = pos + 2;
+                return HeadResult.Complete;
+            }
+
+            // Find the end of this header, including continuation lines.
+            int lineStart = pos;
+            int valueEnd;
+            bool folded = false;
+            int lineEnd;
+            int scan = pos;
+            while (true)
+            {
+                int rel = msg[scan..].IndexOfAny(SipCharacters.LineBreak);
+                int lineLength = (rel < 0 ? msg.Length : scan + rel) - scan;
+                if (lineLength > maxLine)
+                {
+                    Fail(index, SipParseErrorCode.HeaderLineTooLong, scan + maxLine);
+                    return HeadResult.Fatal;
+                }
+
+                if (rel < 0)
+                {
+                    return HeadResult.Incomplete;
+                }
+
+                int cr = scan + rel;
+                if (msg[cr] != '\r')
+                {
+                    Fail(index, SipParseErrorCode.InvalidLineEnding, cr);
+                    return HeadResult.Fatal;
+                }
+
+                if (cr + 2 >= msg.Length)
+                {
+                    // Whether the next line continues this one is not known yet.
+                    return HeadResult.Incomplete;
+                }
+
+                if (msg[cr + 1] != '\n')
+                {
+                    Fail(index, SipParseErrorCode.InvalidLineEnding, cr);
+                    return HeadResult.Fatal;
+                }
+
+                valueEnd = cr;
+                lineEnd = cr + 2;
+                if (!SipCharacters.IsWhitespace(msg[lineEnd]))
+                {
+                    break;
+                }
+
+                folded = true;
+                scan = lineEnd;
+            }
+
+            pos = lineEnd;
+            if (SipCharacters.IsWhitespace(first))
+            {
+                // A continuation line with no header before it (right after the start line).
+                Defer(index, SipParseErrorCode.InvalidFolding, lineStart);
+                continue;
+            }
+
+            if (index.HeaderCount >= options.MaxHeaderCount)
+            {
+                Fail(index, SipParseErrorCode.TooManyHeaders, lineStart);
+                return HeadResult.Fatal;
+            }
+
+            ParseHeaderLine(msg, index, lineStart, lineEnd, valueEnd, folded, ref framingBroken, out bool fatal);
+            if (fatal)
+            {
+                return HeadResult.Fatal;
+            }
+        }
+    }
+
+    private static void ParseHeaderLine(ReadOnlySpan<byte> msg, SipMessageIndex index, int lineStart, int lineEnd, int valueEnd, bool folded, ref bool framingBroken, out bool fatal)
+    {
+        fatal = false;
+        var line = msg[lineStart..valueEnd];
+        int nameLength = line.IndexOfAnyExcept(SipCharacters.Token);
+        if (nameLength < 0)
+        {
+            Defer(index, SipParseErrorCode.MissingColon, valueEnd);
+            return;
+        }
+
+        if (nameLength == 0)
+        {
+            Defer(index, SipParseErrorCode.InvalidHeaderName, lineStart);
+            return;
+        }
+
+        int colon = nameLength;
+        while (colon < line.Length && SipCharacters.IsLws(line[colon]))
+        {
+            colon++;
+        }
+
+        if (colon >= line.Length || line[colon] != ':')
+        {
+            Defer(index, colon < line.Length && colon == nameLength ? SipParseErrorCode.InvalidHeaderName : SipParseErrorCode.MissingColon, lineStart + colon);
+            return;
+        }
+
+        int valueStart = lineStart + colon + 1;
+        int end = valueEnd;
+        while (valueStart < end && SipCharacters.IsLws(msg[valueStart]))
+        {
+            valueStart++;
+        }
+
+        while (end > valueStart && SipCharacters.IsLws(msg[end - 1]))
+        {
+            end--;
+        }
+
+        var name = line[..nameLength];
+        var id = SipHeaderNames.GetId(name);
+        var raw = msg[valueStart..end];
+
+        int unfoldedStart = -1;
+        int unfoldedLength = 0;
+        ReadOnlySpan<byte> value = raw;
+        if (folded && raw.Contains((byte)'\r'))
+        {
+            var destination = index.ReserveUnfolded(raw.Length, out unfoldedStart);
+            unfoldedLength = Unfold(raw, destination);
+            index.CommitUnfolded(unfoldedStart, unfoldedLength);
+            value = index.Unfolded.Slice(unfoldedStart, unfoldedLength);
+        }
+
+        if (value.Length > index.Options.MaxHeaderValueLength)
+        {
+            Fail(index, SipParseErrorCode.HeaderValueTooLong, valueStart + index.Options.MaxHeaderValueLength);
+            fatal = true;
+            return;
+        }
+
+        index.AddHeader(new SipHeader(id, lineStart, nameLength, valueStart, end - valueStart, lineStart, lineEnd - lineStart, unfoldedStart, unfoldedLength));
+
+        switch (id)
+        {
+            case SipHeaderId.ContentLength:
+                if (index.ContentLength >= 0)
+                {
+                    framingBroken = true;
+                    Defer(index, SipParseErrorCode.DuplicateContentLength, valueStart, id);
+                }
+                else if (SipIntegers.TryParseContentLength(value, out int contentLength))
+                {
+                    index.ContentLength = contentLength;
+                    index.ContentLengthOffset = valueStart;
+                }
+                else
+                {
+                    framingBroken = true;
+                    Defer(index, SipParseErrorCode.InvalidContentLength, valueStart, id);
+                }
+
+                break;
+            case SipHeaderId.CSeq:
+                if (!CSeqHeader.TryParse(value, out _))
+                {
+                    Defer(index, SipParseErrorCode.InvalidCSeq, valueStart, id);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Copies a folded value, replacing each run of whitespace around a line break with one space.</summary>
+    private static int Unfold(ReadOnlySpan<byte> raw, Span<byte> destination)
+    {
+        int written = 0;
+        while (true)
+        {
+            int cr = raw.IndexOf((byte)'\r');
+            if (cr < 0)
+            {
+                raw.CopyTo(destination[written..]);
+                return written + raw.Length;
+            }
+
+            var before = raw[..cr].TrimEnd(" \t"u8);
+            before.CopyTo(destination[written..]);
+            written += before.Length;
+            destination[written++] = (byte)' ';
+            int next = cr;
+            while (next < raw.Length && SipCharacters.IsLws(raw[next]))
+            {
+                next++;
+            }
+
+            raw = raw[next..];
+        }
+    }
+
+    private static void ParseStartLine(ReadOnlySpan<byte> line, SipMessageIndex index)
+    {
+        if (line.Length >= 4 && Ascii.EqualsIgnoreCase(line[..4], "SIP/"u8))
+        {
+            ParseStatusLine(line, index);
+            return;
+        }
+
+        index.IsRequest = true;
+        int sp1 = line.IndexOf((byte)' ');
+        if (sp1 < 0)
+        {
+            Defer(index, SipParseErrorCode.InvalidStartLine, line.Length);
+            return;
+        }
+
+        var method = line[..sp1];
+        int badMethod = method.IndexOfAnyExcept(SipCharacters.Token);
+        if (method.IsEmpty || badMethod >= 0)
+        {
+            Defer(index, SipParseErrorCode.InvalidMethod, Math.Max(badMethod, 0));
+            return;
+        }
+
+        index.MethodLength = sp1;
+        index.Method = SipMethods.Parse(method);
+
+        int uriStart = sp1 + 1;
+        int sp2 = line[uriStart..].IndexOf((byte)' ');
+        if (sp2 < 0)
+        {
+            index.UriStart = uriStart;
+            index.UriLength = line.Length - uriStart;
+            Defer(index, SipParseErrorCode.InvalidStartLine, line.Length);
+            return;
+        }
+
+        index.UriStart = uriStart;
+        index.UriLength = sp2;
+        int versionStart = uriStart + sp2 + 1;
+        index.VersionStart = versionStart;
+        index.VersionLength = line.Length - versionStart;
+
+        int uriProblem = FindRequestUriProblem(line.Slice(uriStart, sp2));
+        if (uriProblem >= 0)
+        {
+            Defer(index, SipParseErrorCode.InvalidRequestUri, uriStart + uriProblem);
+            return;
+        }
+
+        if (!IsValidVersion(line[versionStart..]))
+        {
+            Defer(index, SipParseErrorCode.InvalidVersion, versionStart);
+        }
+    }
+
+    private static void ParseStatusLine(ReadOnlySpan<byte> line, SipMessageIndex index)
+    {
+        int sp = line.IndexOf((byte)' ');
+        index.VersionLength = sp < 0 ? line.Length : sp;
+        if (sp < 0)
+        {
+            Defer(index, SipParseErrorCode.InvalidStartLine, line.Length);
+            return;
+        }
+
+        if (!IsValidVersion(line[..sp]))
+        {
+            Defer(index, SipParseErrorCode.InvalidVersion, 0);
+            return;
+        }
+
+        var rest = line[(sp + 1)..];
+        bool threeDigits = rest.Length >= 3
+            && SipCharacters.IsDigit(rest[0]) && SipCharacters.IsDigit(rest[1]) && SipCharacters.IsDigit(rest[2])
+            && (rest.Length == 3 || rest[3] == ' ');
+        int code = threeDigits ? ((rest[0] - '0') * 100) + ((rest[1] - '0') * 10) + (rest[2] - '0') : 0;
+        if (code is < 100 or > 699)
+        {
+            Defer(index, SipParseErrorCode.InvalidStatusCode, sp + 1);
+            return;
+        }
+
+        index.StatusCode = code;
+        if (rest.Length > 4)
+        {
+            index.ReasonStart = sp + 5;
+            index.ReasonLength = rest.Length - 4;
+        }
+        else
+        {
+            index.ReasonStart = line.Length;
+        }
+    }
+
+    /// <summary>Returns the offset of the first byte that makes the Request-URI invalid, or -1.</summary>
+    private static int FindRequestUriProblem(ReadOnlySpan<byte> uri)
+    {
+        if (uri.IsEmpty || !SipCharacters.IsAlpha(uri[0]))
+        {
+            return 0;
+        }
+
+        // Visible ASCII only: whitespace and control bytes would be forwarded verbatim otherwise.
+        int bad = uri.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
+        if (bad >= 0)
+        {
+            return bad;
+        }
+
+        int schemeEnd = uri.IndexOfAnyExcept(SipCharacters.Scheme);
+        return schemeEnd < 0 || uri[schemeEnd] != ':' ? Math.Max(schemeEnd, 0) : -1;
+    }
+
+    /// <summary><c>SIP/1*DIGIT.1*DIGIT</c>, case-insensitive; any version passes here and the validator answers 505.</summary>
+    internal static bool IsValidVersion(ReadOnlySpan<byte> version)
+    {
+        if (version.Length < 7 || !Ascii.EqualsIgnoreCase(version[..4], "SIP/"u8))
+        {
+            return false;
+        }
+
+        var numbers = version[4..];
+        int dot = numbers.IndexOf((byte)'.');
+        return dot > 0 && dot < numbers.Length - 1
+            && !numbers[..dot].ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            && !numbers[(dot + 1)..].ContainsAnyExceptInRange((byte)'0', (byte)'9');
+    }
+
+    private static SipParseStatus Fail(SipMessageIndex index, SipParseErrorCode code, int offset)
+    {
+        index.Error = new SipParseError(code, offset);
+        index.FramingIntact = false;
+        return SipParseStatus.Error;
+    }
+
+    private static SipParseStatus FailKeep(SipMessageIndex index, SipParseErrorCode code, int offset)
+    {
+        Defer(index, code, offset);
+        return SipParseStatus.Error;
+    }
+
+    /// <summary>Records the first error; later ones add nothing a server could act on.</summary>
+    private static void Defer(SipMessageIndex index, SipParseErrorCode code, int offset, SipHeaderId header = SipHeaderId.Extension)
+    {
+        if (!index.Error.IsError)
+        {
+            index.Error = new SipParseError(code, offset, header);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+namespace AlwaysConnected.Routing.Sip;
+
+/// <summary>
+/// One Via element: <c>SIP/2.0/UDP host:port;branch=…;received=…;rport</c>. LWS is allowed around the slashes and
+/// the colon (RFC 3261 §25.1 SLASH and COLON).
+/// </summary>
+public readonly ref struct ViaHeader
+{
+    /// <summary>The protocol name, normally <c>SIP</c>.</summary>
+    public ReadOnlySpan<byte> ProtocolName { get; private init; }
+
+    /// <summary>The protocol version, normally <c>2.0</c>.</summary>
+    public ReadOnlySpan<byte> ProtocolVersion { get; private init; }
+
+    /// <summary>The transport token (UDP, TCP, TLS, SCTP, WS, WSS or an extension).</summary>
+    public ReadOnlySpan<byte> Transport { get; private init; }
+
+    /// <summary>The sent-by host (an IPv6 reference keeps its brackets).</summary>
+    public ReadOnlySpan<byte> Host { get; private init; }
+
+    /// <summary>The sent-by port, or -1 when absent.</summary>
+    public int Port { get; private init; }
+
+    /// <summary>The parameters text, including the leading <c>;</c>.</summary>
+    public ReadOnlySpan<byte> ParametersText { get; private init; }
+
+    /// <summary>All Via parameters.</summary>
+    public SipParameters Parameters => new(ParametersText);
+
+    /// <summary>The branch parameter value, empty when absent.</summary>
+    public ReadOnlySpan<byte> Branch => Parameters.TryGetValue("branch"u8, out var v) ? v : default;
+
+    /// <summary>The received parameter value, empty when absent.</summary>
+    public ReadOnlySpan<byte> Received => Parameters.TryGetValue("received"u8, out var v) ? v : default;
+
+    /// <summary>Whether an <c>rport</c> parameter is present (with or without value).</summary>
+    public bool HasRPort => Parameters.Contains("rport"u8);
+
+    /// <summary>The rport value, empty when absent or value-less.</summary>
+    public ReadOnlySpan<byte> RPort => Parameters.TryGetValue("rport"u8, out var v) ? v : default;
+
+    /// <summary>Reads one Via element (one item of the comma-separated list).</summary>
+    /// <param name="value">The element text.</param>
+    /// <param name="via">The parts.</param>
+    /// <returns>False when the sent-protocol, host, port or parameters are malformed.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> value, out ViaHeader via)
+    {
+        via = default;
+        var rest = SipCharacters.TrimLws(value);
+        if (!TakeToken(ref rest, out var name) || !TakeSlash(ref rest)
+            || !TakeToken(ref rest, out var version) || !TakeSlash(ref rest)
+            || !TakeToken(ref rest, out var transport))
+        {
+            return false;
+        }
+
+        var afterTransport = rest;
+        rest = SipCharacters.TrimLws(rest);
+        if (rest.Length == afterTransport.Length || rest.IsEmpty)
+        {
+            return false;
+        }
+
+        int hostEnd;
+        if (rest[0] == '[')
+        {
+            hostEnd = rest.IndexOf((byte)']') + 1;
+            if (hostEnd < 3 || rest[1..(hostEnd - 1)].ContainsAnyExcept(SipCharacters.IPv6))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            hostEnd = rest.IndexOfAnyExcept(SipCharacters.HostName);
+            if (hostEnd < 0)
+            {
+                hostEnd = rest.Length;
+            }
+        }
+
+        if (hostEnd == 0)
+        {
+            return false;
+        }
+
+        var host = rest[..hostEnd];
+        rest = SipCharacters.TrimLws(rest[hostEnd..]);
+        int port = -1;
+        if (!rest.IsEmpty && rest[0] == ':')
+        {
+            rest = SipCharacters.TrimLws(rest[1..]);
+            int digits = rest.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+            if (digits < 0)
+            {
+                digits = rest.Length;
+            }
+
+            if (!SipIntegers.TryParseInt32(rest[..digits], 65535, out port))
+            {
+                return false;
+            }
+
+            rest = SipCharacters.TrimLws(rest[digits..]);
+        }
+
+        if (!rest.IsEmpty && rest[0] != ';')
+        {
+            return false;
+        }
+
+        if (!new SipParameters(rest).IsWellFormed())
+        {
+            return false;
+        }
+
+        via = new ViaHeader
+        {
+            ProtocolName = name, ProtocolVersion = version, Transport = transport,
+            Host = host, Port = port, ParametersText = rest,
+        };
+        return true;
+    }
+
+    private static bool TakeToken(scoped ref ReadOnlySpan<byte> rest, out ReadOnlySpan<byte> token)
+    {
+        rest = SipCharacters.TrimLws(rest);
+        int end = rest.IndexOfAnyExcept(SipCharacters.Token);
+        if (end < 0)
+        {
+            end = rest.Length;
+        }
+
+        token = rest[..end];
+        rest = rest[end..];
+        return end > 0;
+    }
+
+    private static bool TakeSlash(scoped ref ReadOnlySpan<byte> rest)
+    {
+        rest = SipCharacters.TrimLws(rest);
+        if (rest.IsEmpty || rest[0] != '/')
+        {
+            return false;
+        }
+
+        rest = rest[1..];
+        return true;
+    }
+}
