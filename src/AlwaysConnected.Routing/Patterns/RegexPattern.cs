@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AlwaysConnected.Routing.Patterns;
+
+/// <summary>
+/// The fallback for patterns outside the specialised shapes: a .NET <see cref="Regex"/>, either
+/// NonBacktracking (linear time) or, for back-references and look-arounds, backtracking with a timeout.
+/// </summary>
+/// <remarks>
+/// The UTF-8 value is transcoded into a stack buffer (or a pooled array when long) and matched with the
+/// span APIs, which allocate nothing. Invalid UTF-8 becomes U+FFFD, one per maximal invalid subsequence.
+/// Capture extraction needs a <see cref="Match"/>, so it allocates; it runs only for the rule that fires.
+/// </remarks>
+internal sealed class RegexPattern : CompiledPattern
+{
+    private const int StackBufferChars = 256;
+    private readonly Regex _regex;
+
+    public RegexPattern(string source, bool negated, PatternOptions options, Regex regex, int groupCount, bool backtracking)
+        : base(source, negated, groupCount, backtracking ? PatternEngine.RegexBacktracking : PatternEngine.RegexNonBacktracking, options, null)
+    {
+        _regex = regex;
+    }
+
+    private protected override MatchOutcome MatchCore(ReadOnlySpan<byte> value)
+    {
+        char[]? rented = null;
+        var buffer = value.Length <= StackBufferChars
+            ? stackalloc char[StackBufferChars]
+            : (rented = ArrayPool<char>.Shared.Rent(value.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetChars(value, buffer);
+            return _regex.IsMatch(buffer[..length]) ? MatchOutcome.Match : MatchOutcome.NoMatch;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            ReportTimeout();
+            return MatchOutcome.TimedOut;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private protected override MatchOutcome MatchWithCapturesCore(ReadOnlySpan<byte> value, Span<CaptureRange> captures)
+    {
+        // charToByte[i] is the byte offset where char i starts; one extra entry for the end.
+        var charToByte = ArrayPool<int>.Shared.Rent(value.Length + 1);
+        try
+        {
+            var text = Decode(value, charToByte);
+            var match = _regex.Match(text);
+            if (!match.Success)
+            {
+                return MatchOutcome.NoMatch;
+            }
+
+            for (var g = 1; g <= captures.Length; g++)
+            {
+                var group = match.Groups[g];
+                if (!group.Success)
+                {
+                    captures[g - 1] = CaptureRange.NotMatched;
+                    continue;
+                }
+
+                var start = charToByte[group.Index];
+                captures[g - 1] = new CaptureRange(start, charToByte[group.Index + group.Length] - start);
+            }
+
+            return MatchOutcome.Match;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            ReportTimeout();
+            return MatchOutcome.TimedOut;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(charToByte);
+        }
+    }
+
+    /// <summary>Decodes like <see cref="Encoding.UTF8"/> does, recording where each char came from.</summary>
+    private static string Decode(ReadOnlySpan<byte> value, int[] charToByte)
+    {
+        var sb = new StringBuilder(value.Length);
+        var offset = 0;
+        Span<char> pair = stackalloc char[2];
+        while (offset < value.Length)
+        {
+            Rune.DecodeFromUtf8(value[offset..], out var rune, out var consumed);
+            var written = rune.EncodeToUtf16(pair);
+            for (var k = 0; k < written; k++)
+            {
+                // The low surrogate of a pair points inside the sequence; no capture ends there.
+                charToByte[sb.Length] = offset;
+                sb.Append(pair[k]);
+            }
+
+            offset += consumed;
+        }
+
+        charToByte[sb.Length] = value.Length;
+        return sb.ToString();
+    }
+
+    private protected override string DescribeCore() =>
+        Engine == PatternEngine.RegexBacktracking
+            ? $"RegexBacktracking (timeout {Options.BacktrackingTimeout.TotalMilliseconds} ms): `{_regex}`"
+            : $"RegexNonBacktracking: `{_regex}`";
+}
