@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 proj=src/AlwaysConnected.Routing/AlwaysConnected.Routing.csproj
-dotnet format analyzers "$proj" --diagnostics RS0016 RS0017 --severity info
+EnableSourceLink=false dotnet format analyzers "$proj" --diagnostics RS0016 RS0017 --severity info

@@ -129,7 +129,7 @@ internal static class DialPlanEvaluator
         return true;
     }
 
-    private static bool ExtractCaptures(CompiledMatchingLine line, ValueRef value, ref EvaluationFrame frame, Span<CaptureRange> stackRanges)
+    private static bool ExtractCaptures(CompiledMatchingLine line, ValueRef value, ref EvaluationFrame frame, scoped Span<CaptureRange> stackRanges)
     {
         var count = line.Pattern.GroupCount;
         var ranges = count <= stackRanges.Length ? stackRanges[..count] : new CaptureRange[count];
@@ -366,7 +366,7 @@ internal static class DialPlanEvaluator
         _ => "NUL",
     };
 
-    private ref struct DeployState
+    private struct DeployState
     {
         public bool Continue;
         public bool Block;

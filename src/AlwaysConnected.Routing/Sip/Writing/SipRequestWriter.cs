@@ -1,3 +1,4 @@
+using System.Text;
 using System.Buffers;
 using AlwaysConnected.Routing.Routing;
 
@@ -146,7 +147,7 @@ public static class SipRequestWriter
         {
             var editName = decision.GetHeaderEdit(e).Name;
             var editId = SipHeaderNames.GetId(editName);
-            if (id != SipHeaderId.Unknown ? editId == id : editId == SipHeaderId.Unknown && Ascii.EqualsIgnoreCase(editName, name))
+            if (id != SipHeaderId.Extension ? editId == id : editId == SipHeaderId.Extension && Ascii.EqualsIgnoreCase(editName, name))
             {
                 return e;
             }

@@ -1,3 +1,4 @@
+using System.Text;
 namespace AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
 
 /// <summary><c>$if(flag, value1, value2)</c>: only the chosen branch is evaluated.</summary>

@@ -11,7 +11,8 @@ internal sealed class FunctionSource(DialPlanFunction function, ValueSource[] ar
 
     public override ValueRef Evaluate(ref EvaluationFrame frame)
     {
-        Span<ValueRef> values = new ValueRefBuffer();
+        var buffer = new ValueRefBuffer();
+        Span<ValueRef> values = buffer;
         for (var i = 0; i < arguments.Length; i++)
         {
             values[i] = arguments[i].Evaluate(ref frame);

@@ -1,3 +1,4 @@
+using System.Text;
 namespace AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
 
 /// <summary>

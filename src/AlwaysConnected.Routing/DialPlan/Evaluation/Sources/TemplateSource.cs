@@ -26,7 +26,8 @@ internal sealed class TemplateSource : ValueSource
     {
         // Substitutions are evaluated first (they may append to the arena themselves), then the
         // pieces are concatenated in one contiguous run at the end of the arena.
-        Span<ValueRef> values = new ValueRefBuffer();
+        var buffer = new ValueRefBuffer();
+        Span<ValueRef> values = buffer;
         var partCount = Math.Min(_parts.Length, ValueRefBuffer.MaxArguments);
         if (_parts.Length > ValueRefBuffer.MaxArguments)
         {

@@ -73,12 +73,13 @@ internal static class AddressFunctions
 
         var bits = network.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
         var length = bits;
-        if (slash >= 0 && (!ResultWriter.TryParseInteger(prefixText[(slash + 1)..], out var parsed) || parsed < 0 || parsed > bits))
+        if (slash >= 0)
         {
-            return false;
-        }
-        else if (slash >= 0)
-        {
+            if (!ResultWriter.TryParseInteger(prefixText[(slash + 1)..], out var parsed) || parsed < 0 || parsed > bits)
+            {
+                return false;
+            }
+
             length = (int)parsed;
         }
 

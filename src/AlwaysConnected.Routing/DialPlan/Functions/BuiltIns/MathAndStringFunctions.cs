@@ -1,3 +1,4 @@
+using System.Text;
 using System.Buffers;
 
 namespace AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;

@@ -1,3 +1,4 @@
+using System.Text;
 namespace AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 
 /// <summary>Finds <c>;name=value</c> in a value, skipping quoted strings; names compare case-insensitively.</summary>

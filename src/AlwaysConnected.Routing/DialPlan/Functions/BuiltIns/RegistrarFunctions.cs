@@ -62,7 +62,7 @@ internal static class RegistrarFunctions
             return false;
         }
 
-        ReadOnlySpan<char> groupText = default;
+        scoped ReadOnlySpan<char> groupText = default;
         if (c.ArgumentCount > 1 && (!c.TryGetArgument(1, out var group) || !CharScratch.TryDecode(group, groupChars, out groupText)))
         {
             return false;

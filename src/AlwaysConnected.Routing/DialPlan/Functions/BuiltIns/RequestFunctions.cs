@@ -27,10 +27,15 @@ internal static class RequestFunctions
 
     private static bool AddressAndPort(in DialPlanFunctionContext c, IBufferWriter<byte> result)
     {
-        var span = result.GetSpan(64);
-        c.Routing.Source.TryFormat(span, out var written);
-        result.Advance(written);
-        return true;
+        var isV6 = c.Routing.Source.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && !c.Routing.Source.Address.IsIPv4MappedToIPv6;
+        if (isV6)
+        {
+            result.Write("["u8);
+        }
+
+        WriteAddress(c.Routing, result);
+        result.Write(isV6 ? "]:"u8 : ":"u8);
+        return ResultWriter.Integer(result, c.Routing.Source.Port);
     }
 
     private static bool Transport(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
