@@ -19,7 +19,7 @@ internal static class AddressFunctions
         yield return new("addrRange", 2, 3, AddressRange);
         yield return new("addrPrefix", 1, 2, AddressPrefix);
         yield return new("globalAddr", 1, 1, GlobalAddress);
-        yield return new("addrType", 1, 1, AddressType);
+        yield return new("addrType", 0, 1, AddressType);
     }
 
     private static bool LocalHost(in DialPlanFunctionContext c, IBufferWriter<byte> result)
@@ -99,12 +99,13 @@ internal static class AddressFunctions
 
     private static bool AddressType(in DialPlanFunctionContext c, IBufferWriter<byte> result)
     {
-        if (!c.TryGetArgument(0, out var value) || !AddressText.TryParse(value, out var address))
+        // Without an argument: the source address (the vendor's `$or("$transport=TCP","$addrtype=6")`).
+        if (!TryGetCheckedAddress(c, 0, out var address))
         {
             return false;
         }
 
-        var isV4 = address!.AddressFamily == AddressFamily.InterNetwork || address.IsIPv4MappedToIPv6;
+        var isV4 = address.AddressFamily == AddressFamily.InterNetwork || address.IsIPv4MappedToIPv6;
         return ResultWriter.Bytes(result, isV4 ? "4"u8 : "6"u8);
     }
 
