@@ -35,12 +35,15 @@ internal static class ArsModelGuard
             throw new ArgumentException("The value must not be empty.", paramName);
         }
 
-        return NoControl(value, paramName);
+        return NoControl(value.Trim(), paramName);
     }
 
-    /// <summary>Blank optional text means "not set"; normalising it to null keeps equality honest.</summary>
+    /// <summary>
+    /// Blank optional text means "not set"; normalising it to null, and trimming surrounding white space (which
+    /// the text notation cannot carry), keeps equality honest across notations.
+    /// </summary>
     public static string? Optional(string? value, string paramName) =>
-        string.IsNullOrWhiteSpace(value) ? null : NoControl(value, paramName);
+        string.IsNullOrWhiteSpace(value) ? null : NoControl(value.Trim(), paramName);
 
     /// <summary>
     /// CR, LF and NUL are refused everywhere: configuration values end up in SIP headers, and a line break

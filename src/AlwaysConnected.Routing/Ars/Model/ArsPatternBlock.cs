@@ -126,7 +126,7 @@ public sealed record ArsPatternBlock
                 }
             }
 
-            _custom = value;
+            _custom = value.Select(entry => entry.Trim()).ToEquatableArray();
         }
     }
 

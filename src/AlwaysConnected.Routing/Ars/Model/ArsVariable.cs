@@ -41,7 +41,7 @@ public sealed record ArsVariable
         init
         {
             ArgumentNullException.ThrowIfNull(value);
-            _value = ArsModelGuard.NoControl(value, nameof(Value));
+            _value = ArsModelGuard.NoControl(value.Trim(), nameof(Value));
         }
     }
 

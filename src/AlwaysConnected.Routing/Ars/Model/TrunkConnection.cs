@@ -47,18 +47,18 @@ public sealed record TrunkConnection
     public TimeSpan ResponseTimeout
     {
         get => _responseTimeout;
-        init => _responseTimeout = value > TimeSpan.Zero
+        init => _responseTimeout = value > TimeSpan.Zero && IsWholeMilliseconds(value)
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(ResponseTimeout), value, "The response timeout must be greater than zero.");
+            : throw new ArgumentOutOfRangeException(nameof(ResponseTimeout), value, "The response timeout must be a whole number of milliseconds greater than zero.");
     }
 
     /// <summary>How long a failed trunk is passed over (zero or more).</summary>
     public TimeSpan RecoveryTime
     {
         get => _recoveryTime;
-        init => _recoveryTime = value >= TimeSpan.Zero
+        init => _recoveryTime = value >= TimeSpan.Zero && IsWholeMilliseconds(value)
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(RecoveryTime), value, "The recovery time must not be negative.");
+            : throw new ArgumentOutOfRangeException(nameof(RecoveryTime), value, "The recovery time must be a whole number of milliseconds, not negative.");
     }
 
     /// <summary>Which outcomes fail over.</summary>
@@ -67,4 +67,7 @@ public sealed record TrunkConnection
         get => _failover;
         init => _failover = value ?? throw new ArgumentNullException(nameof(Failover));
     }
+
+    // The text notation writes durations in milliseconds; finer values would not survive a round trip.
+    private static bool IsWholeMilliseconds(TimeSpan value) => value.Ticks % TimeSpan.TicksPerMillisecond == 0;
 }
