@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Records every new public symbol of the library in PublicAPI.Unshipped.txt (RS0016 code fix),
-# and drops entries for symbols that no longer exist (RS0017).
+# drops entries for symbols that no longer exist (RS0017), and removes duplicates that a union
+# merge of two branches leaves behind (RS0025).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-proj=src/AlwaysConnected.Routing/AlwaysConnected.Routing.csproj
-EnableSourceLink=false dotnet format analyzers "$proj" --diagnostics RS0016 RS0017 --severity info
+dir=src/AlwaysConnected.Routing
+for f in "$dir/PublicAPI.Unshipped.txt" "$dir/PublicAPI.Shipped.txt"; do
+  { echo '#nullable enable'; grep -v '^#nullable enable$' "$f" | grep -v '^$' | LC_ALL=C sort -u; } > "$f.tmp"
+  mv "$f.tmp" "$f"
+done
+# SourceLink is switched off for the workspace load: it needs a git remote that a fresh worktree may lack.
+EnableSourceLink=false dotnet format analyzers "$dir/AlwaysConnected.Routing.csproj" --diagnostics RS0016 RS0017 --severity info
