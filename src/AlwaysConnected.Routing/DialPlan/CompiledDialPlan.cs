@@ -1,7 +1,7 @@
 using AlwaysConnected.Routing.DialPlan.Compilation;
 using AlwaysConnected.Routing.DialPlan.Evaluation;
 using AlwaysConnected.Routing.DialPlan.Explain;
-using AlwaysConnected.Routing.Routing;
+using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
 

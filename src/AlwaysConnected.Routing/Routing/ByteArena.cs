@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace AlwaysConnected.Routing.Routing;
+namespace AlwaysConnected.Routing;
 
 /// <summary>
 /// A growable byte buffer that hands out offset-addressed slices and is reset, not freed, between

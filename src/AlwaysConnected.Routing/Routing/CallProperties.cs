@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AlwaysConnected.Routing.Routing;
+namespace AlwaysConnected.Routing;
 
 /// <summary>
 /// The per-call property bag (for example <c>action.type = pin</c>) that ARS IN writes and ARS OUT

@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Routing;
+namespace AlwaysConnected.Routing;
 
 /// <summary>One change a decision makes to a header of the outgoing request.</summary>
 /// <remarks>A view into the decision's buffers: valid until the decision is reset or reused.</remarks>

@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Routing;
+namespace AlwaysConnected.Routing;
 
 /// <summary>How a decision changes a header of the outgoing request.</summary>
 public enum HeaderEditKind

@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Routing;
+namespace AlwaysConnected.Routing;
 
 /// <summary>A variable a decision carries: a handling variable (<c>$nat</c>) or an environment variable (<c>&amp;name</c>).</summary>
 /// <remarks>A view into the decision's buffers: valid until the decision is reset or reused.</remarks>

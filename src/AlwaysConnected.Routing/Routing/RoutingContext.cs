@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace AlwaysConnected.Routing.Routing;
+namespace AlwaysConnected.Routing;
 
 /// <summary>
 /// What the host knows about one received request besides its bytes: where it came from and how.

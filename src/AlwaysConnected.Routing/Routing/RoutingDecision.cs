@@ -1,7 +1,7 @@
 using System.Text;
 using AlwaysConnected.Routing.Sip.Responses;
 
-namespace AlwaysConnected.Routing.Routing;
+namespace AlwaysConnected.Routing;
 
 /// <summary>
 /// The result of routing one request: the outcome, the next hop, the status to answer with, and the

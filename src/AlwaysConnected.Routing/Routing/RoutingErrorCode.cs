@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Routing;
+namespace AlwaysConnected.Routing;
 
 /// <summary>Why a decision ended in <see cref="RoutingOutcome.Error"/>.</summary>
 public enum RoutingErrorCode

@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Routing;
+namespace AlwaysConnected.Routing;
 
 /// <summary>The rule stage that made a decision.</summary>
 public enum RoutingStage

@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Routing;
+namespace AlwaysConnected.Routing;
 
 /// <summary>The transport a request arrived on, as the dial plan's <c>$transport</c> reports it.</summary>
 public enum SipTransport

@@ -6,7 +6,7 @@ using System.Text.Json;
 using AlwaysConnected.Routing.DialPlan;
 using AlwaysConnected.Routing.DialPlan.Compilation;
 using AlwaysConnected.Routing.DialPlan.Text;
-using AlwaysConnected.Routing.Routing;
+using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Sip.Writing;

@@ -2,7 +2,7 @@ using System.Text;
 using AlwaysConnected.Routing.DialPlan.Compilation;
 using AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 using AlwaysConnected.Routing.Patterns;
-using AlwaysConnected.Routing.Routing;
+using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
 

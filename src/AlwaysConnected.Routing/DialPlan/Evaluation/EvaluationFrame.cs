@@ -1,4 +1,4 @@
-using AlwaysConnected.Routing.Routing;
+using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
 

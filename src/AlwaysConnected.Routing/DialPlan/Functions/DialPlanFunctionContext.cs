@@ -1,6 +1,6 @@
 using System.Text;
 using AlwaysConnected.Routing.DialPlan.Evaluation;
-using AlwaysConnected.Routing.Routing;
+using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
 

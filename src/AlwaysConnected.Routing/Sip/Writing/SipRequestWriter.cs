@@ -1,6 +1,6 @@
 using System.Text;
 using System.Buffers;
-using AlwaysConnected.Routing.Routing;
+using AlwaysConnected.Routing;
 
 namespace AlwaysConnected.Routing.Sip.Writing;
 

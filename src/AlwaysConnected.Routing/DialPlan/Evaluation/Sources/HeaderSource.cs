@@ -1,5 +1,5 @@
 using System.Text;
-using AlwaysConnected.Routing.Routing;
+using AlwaysConnected.Routing;
 
 namespace AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
 

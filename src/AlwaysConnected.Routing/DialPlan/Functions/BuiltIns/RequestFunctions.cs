@@ -1,5 +1,5 @@
 using System.Buffers;
-using AlwaysConnected.Routing.Routing;
+using AlwaysConnected.Routing;
 
 namespace AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 
