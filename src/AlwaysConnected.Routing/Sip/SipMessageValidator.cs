@@ -85,7 +85,7 @@ public static class SipMessageValidator
             }
         }
 
-        foreach (var id in (ReadOnlySpan<SipHeaderId>)[SipHeaderId.From, SipHeaderId.To])
+        foreach (var id in Addresses)
         {
             message.TryGetHeader(id, out var header);
             if (!NameAddress.TryParse(message.GetValue(header), out _))
@@ -112,10 +112,13 @@ public static class SipMessageValidator
         return default;
     }
 
-    private static ReadOnlySpan<SipHeaderId> Required =>
+    // Arrays rather than span-returning properties: enum collection expressions would allocate on every call.
+    private static readonly SipHeaderId[] Required =
         [SipHeaderId.Via, SipHeaderId.From, SipHeaderId.To, SipHeaderId.CallId, SipHeaderId.CSeq];
 
-    private static ReadOnlySpan<SipHeaderId> SingleValued =>
+    private static readonly SipHeaderId[] Addresses = [SipHeaderId.From, SipHeaderId.To];
+
+    private static readonly SipHeaderId[] SingleValued =
     [
         SipHeaderId.From, SipHeaderId.To, SipHeaderId.CallId, SipHeaderId.CSeq, SipHeaderId.MaxForwards,
         SipHeaderId.ContentLength, SipHeaderId.ContentType, SipHeaderId.Expires,
