@@ -100,8 +100,9 @@ internal sealed class RegexPattern : CompiledPattern
             var written = rune.EncodeToUtf16(pair);
             for (var k = 0; k < written; k++)
             {
-                // The low surrogate of a pair points inside the sequence; no capture ends there.
-                charToByte[sb.Length] = offset;
+                // .NET may split a surrogate pair (`.` matches one UTF-16 char); a byte offset cannot
+                // split the code point, so a boundary at the low surrogate moves past the whole sequence.
+                charToByte[sb.Length] = k == 0 ? offset : offset + consumed;
                 sb.Append(pair[k]);
             }
 
