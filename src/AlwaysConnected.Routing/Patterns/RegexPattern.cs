@@ -51,6 +51,12 @@ internal sealed class RegexPattern : CompiledPattern
 
     private protected override MatchOutcome MatchWithCapturesCore(ReadOnlySpan<byte> value, Span<CaptureRange> captures)
     {
+        if (Ascii.IsValid(value))
+        {
+            // One byte per char: offsets need no mapping.
+            return MatchAscii(Encoding.Latin1.GetString(value), captures);
+        }
+
         // charToByte[i] is the byte offset where char i starts; one extra entry for the end.
         var charToByte = ArrayPool<int>.Shared.Rent(value.Length + 1);
         try
@@ -85,6 +91,31 @@ internal sealed class RegexPattern : CompiledPattern
         finally
         {
             ArrayPool<int>.Shared.Return(charToByte);
+        }
+    }
+
+    private MatchOutcome MatchAscii(string text, Span<CaptureRange> captures)
+    {
+        try
+        {
+            var match = _regex.Match(text);
+            if (!match.Success)
+            {
+                return MatchOutcome.NoMatch;
+            }
+
+            for (var g = 1; g <= captures.Length; g++)
+            {
+                var group = match.Groups[g];
+                captures[g - 1] = group.Success ? new CaptureRange(group.Index, group.Length) : CaptureRange.NotMatched;
+            }
+
+            return MatchOutcome.Match;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            ReportTimeout();
+            return MatchOutcome.TimedOut;
         }
     }
 
