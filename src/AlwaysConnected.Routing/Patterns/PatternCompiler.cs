@@ -35,6 +35,7 @@ internal static class PatternCompiler
             return new LiteralAlternationPattern(source, negated, options, [.. alternatives], shape.AnchorStart, shape.AnchorEnd, shape.AlternationCaptured);
         }
 
+        shape = DropTrailingOptionalRuns(shape);
         var items = MergeLiterals(shape);
         if (shape.Groups.Count == 0)
         {
@@ -66,6 +67,28 @@ internal static class PatternCompiler
 
         var remapped = shape with { Groups = RemapGroups(shape, items.Length) };
         return SequencePattern.TryCreate(source, negated, options, remapped, items);
+    }
+
+    /// <summary>
+    /// Removes trailing <c>X*</c>-style elements outside every group when the end is not anchored: they
+    /// can always match empty after the earlier elements made their (greedy) choices, so they change
+    /// neither the outcome nor any capture. The TT idiom <c>@gw1[ >;]*</c> thus becomes a literal.
+    /// </summary>
+    private static ParsedShape DropTrailingOptionalRuns(ParsedShape shape)
+    {
+        if (shape.AnchorEnd)
+        {
+            return shape;
+        }
+
+        var count = shape.Items.Count;
+        while (count > 0 && !shape.Items[count - 1].IsLiteral && shape.Items[count - 1].Min == 0
+            && shape.Groups.All(g => g.EndItem < count))
+        {
+            count--;
+        }
+
+        return count == shape.Items.Count ? shape : shape with { Items = [.. shape.Items.Take(count)] };
     }
 
     /// <summary>Joins adjacent literal elements unless a group starts or ends between them.</summary>

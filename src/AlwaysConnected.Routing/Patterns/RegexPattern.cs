@@ -51,6 +51,12 @@ internal sealed class RegexPattern : CompiledPattern
 
     private protected override MatchOutcome MatchWithCapturesCore(ReadOnlySpan<byte> value, Span<CaptureRange> captures)
     {
+        if (Ascii.IsValid(value))
+        {
+            // One byte per char: offsets need no mapping.
+            return MatchAscii(Encoding.Latin1.GetString(value), captures);
+        }
+
         // charToByte[i] is the byte offset where char i starts; one extra entry for the end.
         var charToByte = ArrayPool<int>.Shared.Rent(value.Length + 1);
         try
@@ -88,6 +94,31 @@ internal sealed class RegexPattern : CompiledPattern
         }
     }
 
+    private MatchOutcome MatchAscii(string text, Span<CaptureRange> captures)
+    {
+        try
+        {
+            var match = _regex.Match(text);
+            if (!match.Success)
+            {
+                return MatchOutcome.NoMatch;
+            }
+
+            for (var g = 1; g <= captures.Length; g++)
+            {
+                var group = match.Groups[g];
+                captures[g - 1] = group.Success ? new CaptureRange(group.Index, group.Length) : CaptureRange.NotMatched;
+            }
+
+            return MatchOutcome.Match;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            ReportTimeout();
+            return MatchOutcome.TimedOut;
+        }
+    }
+
     /// <summary>Decodes like <see cref="Encoding.UTF8"/> does, recording where each char came from.</summary>
     private static string Decode(ReadOnlySpan<byte> value, int[] charToByte)
     {
@@ -100,8 +131,9 @@ internal sealed class RegexPattern : CompiledPattern
             var written = rune.EncodeToUtf16(pair);
             for (var k = 0; k < written; k++)
             {
-                // The low surrogate of a pair points inside the sequence; no capture ends there.
-                charToByte[sb.Length] = offset;
+                // .NET may split a surrogate pair (`.` matches one UTF-16 char); a byte offset cannot
+                // split the code point, so a boundary at the low surrogate moves past the whole sequence.
+                charToByte[sb.Length] = k == 0 ? offset : offset + consumed;
                 sb.Append(pair[k]);
             }
 

@@ -176,7 +176,9 @@ internal sealed class SequencePattern : CompiledPattern
                 else
                 {
                     var limit = _run.Max == ShapeItem.Unbounded ? n - p : Math.Min(_run.Max, n - p);
-                    var r = value.Slice(p, limit).IndexOfAnyExcept(_run.Class!.Members);
+                    var r = ReferenceEquals(_run.Class, ByteClass.Dot)
+                        ? value.Slice(p, limit).IndexOf((byte)'\n')
+                        : value.Slice(p, limit).IndexOfAnyExcept(_run.Class!.Members);
                     if (r < 0)
                     {
                         r = limit;
@@ -237,7 +239,32 @@ internal sealed class SequencePattern : CompiledPattern
             return MatchFixed(_suffix, _suffixOffsets, value, end);
         }
 
-        for (end = Math.Min(p + r, n - _suffixWidth); end >= p + _run!.Min; end--)
+        var lowest = p + _run!.Min;
+        end = Math.Min(p + r, n - _suffixWidth);
+        if (_suffix[0].Literal is { } head)
+        {
+            // Jump between occurrences of the suffix's leading literal instead of trying every end.
+            while (end >= lowest)
+            {
+                var found = value[lowest..Math.Min(n, end + head.Length)].LastIndexOf(head);
+                if (found < 0)
+                {
+                    return false;
+                }
+
+                end = lowest + found;
+                if (MatchFixed(_suffix, _suffixOffsets, value, end))
+                {
+                    return true;
+                }
+
+                end--;
+            }
+
+            return false;
+        }
+
+        for (; end >= lowest; end--)
         {
             if (MatchFixed(_suffix, _suffixOffsets, value, end))
             {
