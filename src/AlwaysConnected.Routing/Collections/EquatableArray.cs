@@ -12,6 +12,7 @@ namespace AlwaysConnected.Routing.Collections;
 /// <see cref="ImmutableArray{T}"/> compares by reference, which would make two records holding equal
 /// rule lists unequal. This wrapper keeps the array and compares item by item.
 /// </remarks>
+[System.Runtime.CompilerServices.CollectionBuilder(typeof(EquatableArray), nameof(EquatableArray.Create))]
 public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
 {
     private readonly ImmutableArray<T> _items;

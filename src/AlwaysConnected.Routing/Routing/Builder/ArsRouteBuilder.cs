@@ -1,0 +1,63 @@
+using AlwaysConnected.Routing.Ars;
+using AlwaysConnected.Routing.Collections;
+
+namespace AlwaysConnected.Routing;
+
+/// <summary>Builds one ARS route: its IN and OUT pattern blocks and the trunk's credentials.</summary>
+public sealed class ArsRouteBuilder
+{
+    private readonly List<ArsPatternBlock> _in = [];
+    private readonly List<ArsPatternBlock> _out = [];
+    private readonly List<ArsVariable> _variables = [];
+    private ArsRoute _route;
+
+    internal ArsRouteBuilder(string name) => _route = new ArsRoute(name);
+
+    /// <summary>Adds an IN block (for calls arriving from outside).</summary>
+    public ArsRouteBuilder In(Action<ArsBlockBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var block = new ArsBlockBuilder(_in.Count + 1, ArsDirection.In);
+        configure(block);
+        _in.Add(block.Build());
+        return this;
+    }
+
+    /// <summary>Adds an OUT block (for calls leaving towards a trunk).</summary>
+    public ArsRouteBuilder Out(Action<ArsBlockBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var block = new ArsBlockBuilder(_out.Count + 1, ArsDirection.Out);
+        configure(block);
+        _out.Add(block.Build());
+        return this;
+    }
+
+    /// <summary>The credentials the route answers a trunk's 401/407 with.</summary>
+    public ArsRouteBuilder Credentials(string user, string password, string? authUser = null, string? realm = null)
+    {
+        _route = _route with { Credentials = new TrunkCredentials(user, password, authUser, realm) };
+        return this;
+    }
+
+    /// <summary>Sets a route variable (<c>&amp;v1</c>..).</summary>
+    public ArsRouteBuilder Variable(string name, string value)
+    {
+        _variables.Add(new ArsVariable(name, value));
+        return this;
+    }
+
+    /// <summary>Keeps the route but skips it.</summary>
+    public ArsRouteBuilder Disable()
+    {
+        _route = _route with { Enabled = false };
+        return this;
+    }
+
+    internal ArsRoute Build() => _route with
+    {
+        InBlocks = _in.ToEquatableArray(),
+        OutBlocks = _out.ToEquatableArray(),
+        Variables = _variables.ToEquatableArray(),
+    };
+}

@@ -1,0 +1,204 @@
+using AlwaysConnected.Routing.Ars;
+using AlwaysConnected.Routing.Ars.Text;
+using AlwaysConnected.Routing.Collections;
+using AlwaysConnected.Routing.DialPlan;
+using AlwaysConnected.Routing.DialPlan.Functions;
+using AlwaysConnected.Routing.DialPlan.Text;
+using AlwaysConnected.Routing.Services;
+
+namespace AlwaysConnected.Routing;
+
+/// <summary>
+/// Builds a <see cref="SipRouter"/> in code: dial plan rules, ARS routes, rules loaded from the
+/// vendor's text notation, host functions and services. Every addition is checked as it is made,
+/// and <see cref="Build"/> checks the whole rule set, throwing one exception that lists every problem.
+/// </summary>
+/// <example>
+/// <code>
+/// var router = new SipRouterBuilder()
+///     .AddPreliminaryRule("anti-spoofing", rule => rule
+///         .When("$request", "^INVITE").When("$localhost", "^false").When("X-PBX-Param", "^pin$")
+///         .Reject(603))
+///     .AddRule("to-pbx-core", rule => rule
+///         .When("$request", "^INVITE").When("$localhost", "^true").When("$port", "^5056$")
+///         .Target("127.0.0.1:5052"))
+///     .Build();
+/// </code>
+/// </example>
+public sealed class SipRouterBuilder
+{
+    private readonly List<DialPlanRule> _preliminary = [];
+    private readonly List<DialPlanRule> _rules = [];
+    private readonly List<ArsRoute> _routes = [];
+    private readonly List<RouteTemplate> _templates = [];
+    private readonly List<ArsVariable> _globals = [];
+    private readonly List<RoutingDiagnostic> _problems = [];
+    private readonly List<DialPlanFunction> _functions = [];
+    private SipRouterOptions _options = new();
+    private RoutingServices? _services;
+
+    /// <summary>Adds a Preliminary rule (evaluated before the Rules).</summary>
+    public SipRouterBuilder AddPreliminaryRule(string name, Action<DialPlanRuleBuilder> configure) => AddRule(_preliminary, name, configure);
+
+    /// <summary>Adds a rule (after the Preliminary rules, in the order added).</summary>
+    public SipRouterBuilder AddRule(string name, Action<DialPlanRuleBuilder> configure) => AddRule(_rules, name, configure);
+
+    /// <summary>Adds an ARS route.</summary>
+    public SipRouterBuilder AddRoute(string name, Action<ArsRouteBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Capture($"ARS route '{name}'", () =>
+        {
+            var route = new ArsRouteBuilder(name);
+            configure(route);
+            _routes.Add(route.Build());
+        });
+        return this;
+    }
+
+    /// <summary>Adds the rules of a dial plan written in the vendor's text notation (paste them from its docs).</summary>
+    public SipRouterBuilder AddDialPlanText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (DialPlanTextReader.TryParse(text, out var definition, out var errors))
+        {
+            _preliminary.AddRange(definition.Preliminary);
+            _rules.AddRange(definition.Rules);
+        }
+        else
+        {
+            _problems.AddRange(errors.Select(e => new RoutingDiagnostic(
+                RoutingDiagnosticSeverity.Error,
+                "DPT" + ((int)e.Code).ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+                $"dial plan text line {e.Line}, column {e.Column}{(e.RuleName is null ? string.Empty : $", rule '{e.RuleName}'")}",
+                e.Message)));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds ARS routes written in the vendor's text notation.</summary>
+    public SipRouterBuilder AddArsText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var ok = ArsTextReader.TryParse(text, out var definition, out var diagnostics);
+        foreach (var d in diagnostics)
+        {
+            _problems.Add(new RoutingDiagnostic(
+                d.Severity == ArsDiagnosticSeverity.Error ? RoutingDiagnosticSeverity.Error : RoutingDiagnosticSeverity.Warning,
+                "ART001",
+                $"ARS text line {d.Line}, column {d.Column}{(d.RouteName is null ? string.Empty : $", route '{d.RouteName}'")}{(d.Direction is null ? string.Empty : $", {d.Direction.ToString()!.ToUpperInvariant()} {d.BlockNumber}")}{(d.Field is null ? string.Empty : $", field '{d.Field}'")}",
+                d.Message));
+        }
+
+        if (ok)
+        {
+            _routes.AddRange(definition!.Routes);
+            _templates.AddRange(definition.Templates);
+            _globals.AddRange(definition.GlobalVariables);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds everything in a rule model (for example one read from configuration).</summary>
+    public SipRouterBuilder AddModel(RoutingModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _preliminary.AddRange(model.DialPlan.Preliminary);
+        _rules.AddRange(model.DialPlan.Rules);
+        _routes.AddRange(model.Ars.Routes);
+        _templates.AddRange(model.Ars.Templates);
+        _globals.AddRange(model.Ars.GlobalVariables);
+        return this;
+    }
+
+    /// <summary>Registers a host <c>$function</c> the rules may call.</summary>
+    public SipRouterBuilder AddFunction(DialPlanFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        _functions.Add(function);
+        return this;
+    }
+
+    /// <summary>Uses these options (the functions added with <see cref="AddFunction"/> are added to theirs).</summary>
+    public SipRouterBuilder WithOptions(SipRouterOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        return this;
+    }
+
+    /// <summary>Uses these host services (registrar, block list, clock, ...).</summary>
+    public SipRouterBuilder WithServices(RoutingServices services)
+    {
+        _services = services ?? throw new ArgumentNullException(nameof(services));
+        return this;
+    }
+
+    /// <summary>Problems found so far (each addition is checked as it is made).</summary>
+    public IReadOnlyList<RoutingDiagnostic> Problems => _problems;
+
+    /// <summary>Builds the rule model without compiling it.</summary>
+    /// <exception cref="RoutingConfigurationException">An addition was invalid; every problem is listed.</exception>
+    public RoutingModel BuildModel()
+    {
+        var problems = new List<RoutingDiagnostic>(_problems.Where(p => p.Severity == RoutingDiagnosticSeverity.Error));
+        RoutingModel? model = null;
+        try
+        {
+            model = new RoutingModel(
+                new DialPlanDefinition([.. _preliminary], [.. _rules]),
+                new ArsDefinition(_routes.ToEquatableArray(), _templates.ToEquatableArray(), _globals.ToEquatableArray()));
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add(new RoutingDiagnostic(RoutingDiagnosticSeverity.Error, "CFG0002", "rule set", e.Message));
+        }
+
+        if (problems.Count > 0 || model is null)
+        {
+            throw new RoutingConfigurationException(problems);
+        }
+
+        return model;
+    }
+
+    /// <summary>Builds and compiles the router.</summary>
+    /// <exception cref="RoutingConfigurationException">The rule set has errors; every problem is listed.</exception>
+    public SipRouter Build()
+    {
+        var model = BuildModel();
+        var functions = _options.DialPlan.Functions;
+        foreach (var function in _functions)
+        {
+            functions.Add(function);
+        }
+
+        return new SipRouter(model, _options, _services);
+    }
+
+    private SipRouterBuilder AddRule(List<DialPlanRule> list, string name, Action<DialPlanRuleBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Capture($"dial plan rule '{name}'", () =>
+        {
+            var rule = new DialPlanRuleBuilder(name);
+            configure(rule);
+            list.Add(rule.Build());
+        });
+        return this;
+    }
+
+    /// <summary>Runs one addition, turning an invalid argument into a listed problem instead of an early throw.</summary>
+    private void Capture(string location, Action add)
+    {
+        try
+        {
+            add();
+        }
+        catch (ArgumentException e)
+        {
+            _problems.Add(new RoutingDiagnostic(RoutingDiagnosticSeverity.Error, "CFG0001", location, e.Message));
+        }
+    }
+}

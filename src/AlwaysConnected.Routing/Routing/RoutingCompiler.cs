@@ -1,0 +1,39 @@
+using AlwaysConnected.Routing.DialPlan;
+using AlwaysConnected.Routing.DialPlan.Compilation;
+
+namespace AlwaysConnected.Routing;
+
+/// <summary>Compiles a whole <see cref="RoutingModel"/>, gathering the problems of every stage into one list.</summary>
+internal static class RoutingCompiler
+{
+    public static bool TryCompile(RoutingModel model, SipRouterOptions options, long version, out RoutingSnapshot? snapshot, out IReadOnlyList<RoutingDiagnostic> diagnostics)
+    {
+        var found = new List<RoutingDiagnostic>();
+        DialPlanCompiler.TryCompile(model.DialPlan, options.DialPlan, version, out var dialPlan, out var dialPlanDiagnostics);
+        found.AddRange(dialPlanDiagnostics.Select(Convert));
+
+        diagnostics = [.. found.OrderByDescending(d => d.Severity)];
+        if (dialPlan is null || found.Exists(d => d.Severity == RoutingDiagnosticSeverity.Error))
+        {
+            snapshot = null;
+            return false;
+        }
+
+        snapshot = new RoutingSnapshot(model, dialPlan, version, diagnostics);
+        return true;
+    }
+
+    private static RoutingDiagnostic Convert(DialPlanDiagnostic d)
+    {
+        var location = d.Section is null
+            ? $"dial plan rule '{d.RuleName}'"
+            : $"dial plan rule '{d.RuleName}', {d.Section} line {d.LineNumber}{(d.Field is null ? string.Empty : ", " + d.Field)}";
+        var severity = d.Severity switch
+        {
+            DiagnosticSeverity.Error => RoutingDiagnosticSeverity.Error,
+            DiagnosticSeverity.Warning => RoutingDiagnosticSeverity.Warning,
+            _ => RoutingDiagnosticSeverity.Info,
+        };
+        return new RoutingDiagnostic(severity, d.Code, location, d.Message);
+    }
+}

@@ -1,0 +1,18 @@
+using AlwaysConnected.Routing.DialPlan;
+
+namespace AlwaysConnected.Routing;
+
+/// <summary>
+/// One compiled, immutable version of the rules. A router swaps snapshots with one reference write,
+/// so a request is always decided by exactly one version.
+/// </summary>
+internal sealed class RoutingSnapshot(RoutingModel model, CompiledDialPlan dialPlan, long version, IReadOnlyList<RoutingDiagnostic> diagnostics)
+{
+    public RoutingModel Model { get; } = model;
+
+    public CompiledDialPlan DialPlan { get; } = dialPlan;
+
+    public long Version { get; } = version;
+
+    public IReadOnlyList<RoutingDiagnostic> Diagnostics { get; } = diagnostics;
+}

@@ -1,0 +1,105 @@
+using AlwaysConnected.Routing.DialPlan.Explain;
+using AlwaysConnected.Routing.Services;
+using AlwaysConnected.Routing.Sip;
+
+namespace AlwaysConnected.Routing;
+
+/// <summary>
+/// The routing engine a SIP server embeds: it decides, for each parsed request, what to do with it
+/// and how the outgoing request looks. Thread-safe; rules can be replaced while it serves.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The router holds one compiled, immutable snapshot of the rules. <see cref="TryReload"/> compiles a
+/// new one off the hot path and publishes it with a single reference write; a rule set with errors
+/// is refused and the previous snapshot keeps serving. Every decision carries the version of the
+/// snapshot that made it.
+/// </para>
+/// <para>Build one with <see cref="SipRouterBuilder"/>, or from configuration with <c>services.AddSipRouting()</c>.</para>
+/// </remarks>
+public sealed class SipRouter
+{
+    private readonly SipRouterOptions _options;
+    private readonly Lock _reloadGate = new();
+    private RoutingSnapshot _snapshot;
+
+    /// <summary>Creates a router over a rule model.</summary>
+    /// <param name="model">The rules.</param>
+    /// <param name="options">Compilation and evaluation options; defaults when null.</param>
+    /// <param name="services">The host services rules consult; in-memory defaults when null.</param>
+    /// <exception cref="RoutingConfigurationException">The rules have errors; the exception lists them all.</exception>
+    public SipRouter(RoutingModel model, SipRouterOptions? options = null, RoutingServices? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _options = options ?? new SipRouterOptions();
+        Services = services ?? new RoutingServices();
+        if (!RoutingCompiler.TryCompile(model, _options, version: 1, out var snapshot, out var diagnostics))
+        {
+            throw new RoutingConfigurationException(diagnostics);
+        }
+
+        _snapshot = snapshot!;
+    }
+
+    /// <summary>The host services the rules consult.</summary>
+    public RoutingServices Services { get; }
+
+    /// <summary>The version of the snapshot now serving (1 for the first, +1 per successful reload).</summary>
+    public long Version => Volatile.Read(ref _snapshot).Version;
+
+    /// <summary>The rule model now serving.</summary>
+    public RoutingModel Model => Volatile.Read(ref _snapshot).Model;
+
+    /// <summary>Warnings and notes of the snapshot now serving (which engine each pattern got, unused references, ...).</summary>
+    public IReadOnlyList<RoutingDiagnostic> Diagnostics => Volatile.Read(ref _snapshot).Diagnostics;
+
+    /// <summary>Raised after a reload attempt, on the thread that reloaded.</summary>
+    public event EventHandler<RoutingReloadEventArgs>? Reloaded;
+
+    /// <summary>
+    /// Runs the dial plan (the SIP server's stage) for one request and fills <paramref name="decision"/>.
+    /// Allocates nothing once the decision's buffers have grown; never throws for a parsed request.
+    /// </summary>
+    /// <param name="message">The parsed request.</param>
+    /// <param name="context">Where it came from.</param>
+    /// <param name="decision">The decision to fill; reset first.</param>
+    public void Route(SipMessage message, in RoutingContext context, RoutingDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var snapshot = Volatile.Read(ref _snapshot);
+        snapshot.DialPlan.Evaluate(message, context, Services, decision);
+    }
+
+    /// <summary>Like <see cref="Route"/>, and records every rule and line tried (allocates; for tools and tests).</summary>
+    public DialPlanTrace Explain(SipMessage message, in RoutingContext context, RoutingDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return Volatile.Read(ref _snapshot).DialPlan.Explain(message, context, Services, decision);
+    }
+
+    /// <summary>
+    /// Compiles a new rule model and, when it is valid, makes it the one serving. Requests being
+    /// decided finish on the snapshot they started with.
+    /// </summary>
+    /// <param name="model">The new rules.</param>
+    /// <param name="diagnostics">Every problem found (errors make the reload fail).</param>
+    /// <returns><see langword="true"/> when the new rules now serve; <see langword="false"/> when they had errors and the previous rules keep serving.</returns>
+    public bool TryReload(RoutingModel model, out IReadOnlyList<RoutingDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        bool applied;
+        long version;
+        lock (_reloadGate)
+        {
+            version = _snapshot.Version + 1;
+            applied = RoutingCompiler.TryCompile(model, _options, version, out var snapshot, out diagnostics);
+            if (applied)
+            {
+                Volatile.Write(ref _snapshot, snapshot!);
+            }
+        }
+
+        Reloaded?.Invoke(this, new RoutingReloadEventArgs(applied, applied ? version : Version, diagnostics));
+        return applied;
+    }
+}
