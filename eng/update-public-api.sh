@@ -10,4 +10,7 @@ for f in "$dir/PublicAPI.Unshipped.txt" "$dir/PublicAPI.Shipped.txt"; do
   mv "$f.tmp" "$f"
 done
 # SourceLink is switched off for the workspace load: it needs a git remote that a fresh worktree may lack.
-EnableSourceLink=false dotnet format analyzers "$dir/AlwaysConnected.Routing.csproj" --diagnostics RS0016 RS0017 --severity info
+# Twice: a first run right after files are added can miss them (a stale design-time build); the second is a no-op otherwise.
+for _ in 1 2; do
+  EnableSourceLink=false dotnet format analyzers "$dir/AlwaysConnected.Routing.csproj" --diagnostics RS0016 RS0017 --severity info
+done
