@@ -6,11 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=src/AlwaysConnected.Routing
 for f in "$dir/PublicAPI.Unshipped.txt" "$dir/PublicAPI.Shipped.txt"; do
-  { echo '#nullable enable'; grep -v '^#nullable enable$' "$f" | grep -v '^$' | LC_ALL=C sort -u; } > "$f.tmp"
+  { echo '#nullable enable'; { grep -v -e '^#nullable enable$' -e '^$' "$f" || true; } | LC_ALL=C sort -u; } > "$f.tmp"
   mv "$f.tmp" "$f"
 done
 # SourceLink is switched off for the workspace load: it needs a git remote that a fresh worktree may lack.
-# Twice: a first run right after files are added can miss them (a stale design-time build); the second is a no-op otherwise.
-for _ in 1 2; do
-  EnableSourceLink=false dotnet format analyzers "$dir/AlwaysConnected.Routing.csproj" --diagnostics RS0016 RS0017 --severity info
-done
+EnableSourceLink=false dotnet format analyzers "$dir/AlwaysConnected.Routing.csproj" --diagnostics RS0016 RS0017 --severity info

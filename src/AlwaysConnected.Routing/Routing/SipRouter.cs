@@ -1,6 +1,10 @@
+using System.Diagnostics;
 using AlwaysConnected.Routing.DialPlan.Explain;
+using AlwaysConnected.Routing.Diagnostics;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AlwaysConnected.Routing;
 
@@ -21,24 +25,31 @@ public sealed class SipRouter
 {
     private readonly SipRouterOptions _options;
     private readonly Lock _reloadGate = new();
+    private readonly ILogger _logger;
+    private readonly RoutingMetrics _metrics;
     private RoutingSnapshot _snapshot;
 
     /// <summary>Creates a router over a rule model.</summary>
     /// <param name="model">The rules.</param>
     /// <param name="options">Compilation and evaluation options; defaults when null.</param>
     /// <param name="services">The host services rules consult; in-memory defaults when null.</param>
+    /// <param name="logger">Where to log loads, reloads and (at debug level) decisions; none when null.</param>
+    /// <param name="metrics">The metrics to record; a private meter when null.</param>
     /// <exception cref="RoutingConfigurationException">The rules have errors; the exception lists them all.</exception>
-    public SipRouter(RoutingModel model, SipRouterOptions? options = null, RoutingServices? services = null)
+    public SipRouter(RoutingModel model, SipRouterOptions? options = null, RoutingServices? services = null, ILogger<SipRouter>? logger = null, RoutingMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         _options = options ?? new SipRouterOptions();
         Services = services ?? new RoutingServices();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _metrics = metrics ?? new RoutingMetrics();
         if (!RoutingCompiler.TryCompile(model, _options, version: 1, out var snapshot, out var diagnostics))
         {
             throw new RoutingConfigurationException(diagnostics);
         }
 
         _snapshot = snapshot!;
+        RoutingLog.Loaded(_logger, _snapshot.Version, CountWarnings(diagnostics));
     }
 
     /// <summary>The host services the rules consult.</summary>
@@ -67,7 +78,9 @@ public sealed class SipRouter
     {
         ArgumentNullException.ThrowIfNull(decision);
         var snapshot = Volatile.Read(ref _snapshot);
+        var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
         snapshot.DialPlan.Evaluate(message, context, Services, decision);
+        Observe(decision, start);
     }
 
     /// <summary>Like <see cref="Route"/>, and records every rule and line tried (allocates; for tools and tests).</summary>
@@ -99,7 +112,29 @@ public sealed class SipRouter
             }
         }
 
+        _metrics.RecordReload(applied);
+        if (applied)
+        {
+            RoutingLog.ReloadApplied(_logger, version, CountWarnings(diagnostics));
+        }
+        else
+        {
+            RoutingLog.ReloadRejected(_logger, Version, string.Join("; ", diagnostics.Where(d => d.Severity == RoutingDiagnosticSeverity.Error)));
+        }
+
         Reloaded?.Invoke(this, new RoutingReloadEventArgs(applied, applied ? version : Version, diagnostics));
         return applied;
     }
+
+    private void Observe(RoutingDecision decision, long start)
+    {
+        _metrics.RecordDecision(decision, start);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            RoutingLog.Decided(_logger, decision.Stage, decision.Outcome, decision.AppliedRules.Count > 0 ? decision.AppliedRules[^1] : "(none)", decision.SnapshotVersion);
+        }
+    }
+
+    private static int CountWarnings(IReadOnlyList<RoutingDiagnostic> diagnostics) =>
+        diagnostics.Count(d => d.Severity == RoutingDiagnosticSeverity.Warning);
 }

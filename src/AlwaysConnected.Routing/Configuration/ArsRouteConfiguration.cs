@@ -1,0 +1,23 @@
+namespace AlwaysConnected.Routing.Configuration;
+
+/// <summary>One ARS route.</summary>
+public sealed class ArsRouteConfiguration
+{
+    /// <summary>The route's name (unique).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Whether the route is used. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The user the trunk authenticates.</summary>
+    public string? User { get; set; }
+
+    /// <summary>The trunk's password.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>IN blocks, numbered from 1 in order.</summary>
+    public IList<ArsBlockConfiguration> In { get; } = [];
+
+    /// <summary>OUT blocks, numbered from 1 in order.</summary>
+    public IList<ArsBlockConfiguration> Out { get; } = [];
+}

@@ -1,0 +1,20 @@
+namespace AlwaysConnected.Routing.Configuration;
+
+/// <summary>The dial plan section.</summary>
+public sealed class DialPlanConfiguration
+{
+    /// <summary>Preliminary rules, evaluated first.</summary>
+    public IList<DialPlanRuleConfiguration> Preliminary { get; } = [];
+
+    /// <summary>Rules, evaluated after the Preliminary rules.</summary>
+    public IList<DialPlanRuleConfiguration> Rules { get; } = [];
+
+    /// <summary>More rules in the vendor's text notation, appended after <see cref="Rules"/>.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>Whether in-dialog requests, ACK and CANCEL are evaluated too. Default false.</summary>
+    public bool EvaluateInDialogRequests { get; set; }
+
+    /// <summary>The match timeout of patterns that need backtracking, in milliseconds. Default 50.</summary>
+    public int PatternTimeoutMilliseconds { get; set; } = 50;
+}

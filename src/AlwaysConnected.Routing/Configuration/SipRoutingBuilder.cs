@@ -1,0 +1,68 @@
+using System.Diagnostics.CodeAnalysis;
+using AlwaysConnected.Routing.DialPlan.Functions;
+using AlwaysConnected.Routing.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AlwaysConnected.Routing.Configuration;
+
+/// <summary>Configures routing in a service collection; returned by <see cref="SipRoutingServiceCollectionExtensions.AddSipRouting"/>.</summary>
+public sealed class SipRoutingBuilder
+{
+    internal SipRoutingBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Binds the rules to a configuration section (default <c>Routing</c>) and reloads them when it
+    /// changes: a valid change is published atomically, an invalid one is rejected and logged while
+    /// the previous rules keep serving.
+    /// </summary>
+    public SipRoutingBuilder BindConfiguration(string sectionPath = SipRoutingOptions.DefaultSectionName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sectionPath);
+        Services.AddOptions<SipRoutingOptions>().BindConfiguration(sectionPath);
+        Services.Replace(ServiceDescriptor.Singleton(new RoutingSection(sectionPath)));
+        return this;
+    }
+
+    /// <summary>Configures the rules in code (applied after any bound configuration).</summary>
+    public SipRoutingBuilder Configure(Action<SipRoutingOptions> configure)
+    {
+        Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Registers a host <c>$function</c> the dial plan may call.</summary>
+    public SipRoutingBuilder AddFunction(DialPlanFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        Services.AddSingleton(function);
+        return this;
+    }
+
+    /// <summary>Uses the host's registrar instead of the in-memory one.</summary>
+    public SipRoutingBuilder UseRegistrar<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TRegistrar>()
+        where TRegistrar : class, ISipRegistrar
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ISipRegistrar, TRegistrar>());
+        return this;
+    }
+
+    /// <summary>Uses the host's block list instead of the in-memory one.</summary>
+    public SipRoutingBuilder UseBlockList<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TBlockList>()
+        where TBlockList : class, IBlockList
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IBlockList, TBlockList>());
+        return this;
+    }
+
+    /// <summary>Uses the host's alias directory instead of the in-memory one.</summary>
+    public SipRoutingBuilder UseAliasDirectory<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TDirectory>()
+        where TDirectory : class, IAliasDirectory
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IAliasDirectory, TDirectory>());
+        return this;
+    }
+}
