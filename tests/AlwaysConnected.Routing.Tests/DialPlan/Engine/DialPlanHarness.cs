@@ -73,7 +73,8 @@ internal static class DialPlanHarness
     /// </summary>
     public static string? ValueOf(string expression, byte[]? request = null, RoutingServices? services = null, IPEndPoint? source = null, DialPlanOptions? options = null)
     {
-        var plan = Rule([(expression, "^(.*)$")], [], options);
+        // In-dialog requests are evaluated too, so that a To tag in a test value does not skip the rule.
+        var plan = Rule([(expression, "^(.*)$")], [], options ?? new DialPlanOptions { EvaluateInDialogRequests = true });
         var decision = Evaluate(plan, request ?? Invite(), services, source);
         return decision.Outcome == RoutingOutcome.NoMatch ? null : Encoding.UTF8.GetString(decision.GetCapture(1));
     }
