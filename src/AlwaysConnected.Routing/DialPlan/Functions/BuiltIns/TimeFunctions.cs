@@ -89,7 +89,8 @@ internal static class TimeFunctions
                 return TimeZoneInfo.Utc;
             }
 
-            if (TimeSpan.TryParseExact(offsetText.TrimStart('+', '-'), ["h", "hh", "h\\:mm", "hh\\:mm"], CultureInfo.InvariantCulture, out var offset))
+            // "%h": a lone "h" would be read as a standard format and never match ("GMT-8" failed).
+            if (TimeSpan.TryParseExact(offsetText.TrimStart('+', '-'), ["%h", "hh", "h\\:mm", "hh\\:mm"], CultureInfo.InvariantCulture, out var offset))
             {
                 offset = offsetText[0] == '-' ? -offset : offset;
                 return TimeZoneInfo.CreateCustomTimeZone(name, offset, name, name);
