@@ -55,8 +55,18 @@ public abstract class AsyncArsPlugin : ArsPlugin
             call.BlockNumber,
             call.Slot);
         using var cancellation = new CancellationTokenSource(Timeout);
-        var pending = InvokeAsync(copy, cancellation.Token);
-        var value = pending.IsCompleted ? pending.GetAwaiter().GetResult() : Wait(pending.AsTask(), cancellation);
+        string? value;
+        try
+        {
+            var pending = InvokeAsync(copy, cancellation.Token);
+            value = pending.IsCompleted ? pending.GetAwaiter().GetResult() : Wait(pending.AsTask(), cancellation);
+        }
+        catch (OperationCanceledException cancelled) when (cancellation.IsCancellationRequested)
+        {
+            // The lookup honoured the timeout's cancellation before the wait noticed: still a timeout.
+            throw new TimeoutException($"Plug-in '{Name}' did not answer within {Timeout.TotalMilliseconds} ms.", cancelled);
+        }
+
         if (value is null)
         {
             return false;
