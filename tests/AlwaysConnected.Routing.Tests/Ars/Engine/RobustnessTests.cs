@@ -115,7 +115,7 @@ public class RobustnessTests
     [Fact]
     public void An_async_plugin_that_answers_in_time_matches_and_offers_its_groups()
     {
-        var options = new ArsOptions { Plugins = new ArsPluginRegistry().Register(new LookupPlugin("crm", TimeSpan.FromMilliseconds(20), "vip:gold")) };
+        var options = new ArsOptions { Plugins = new ArsPluginRegistry().Register(new LookupPlugin("crm", TimeSpan.FromMilliseconds(20), "vip:gold", timeoutMs: 10_000)) };
         var ars = ArsCompiler.Compile(ArsTextReader.Parse("""
             [Route crm]
             Patterns - IN
@@ -243,7 +243,7 @@ public class RobustnessTests
             throw new InvalidOperationException("the lookup service is down");
     }
 
-    private sealed class LookupPlugin(string name, TimeSpan delay, string answer) : AsyncArsPlugin(name, TimeSpan.FromMilliseconds(100))
+    private sealed class LookupPlugin(string name, TimeSpan delay, string answer, int timeoutMs = 100) : AsyncArsPlugin(name, TimeSpan.FromMilliseconds(timeoutMs))
     {
         public static string? LastParam { get; private set; }
 
