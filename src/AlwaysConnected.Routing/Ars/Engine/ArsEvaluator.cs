@@ -1,0 +1,654 @@
+using System.Globalization;
+using System.Text;
+using AlwaysConnected.Routing.Ars.Plugins;
+using AlwaysConnected.Routing.DialPlan.Evaluation;
+using AlwaysConnected.Routing.Patterns;
+using AlwaysConnected.Routing.Sip;
+
+namespace AlwaysConnected.Routing.Ars.Engine;
+
+/// <summary>
+/// Evaluates the blocks of one direction in selection order and deploys the first that matches and is
+/// available (semantics §5).
+/// </summary>
+internal static class ArsEvaluator
+{
+    private const int StackCaptureLimit = 32;
+
+    private static readonly byte[] ToName = "To"u8.ToArray();
+    private static readonly byte[] FromName = "From"u8.ToArray();
+
+    public static bool Route(CompiledArs ars, ArsDirection direction, SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection selection, ArsTraceRecorder? trace)
+    {
+        var table = ars.Table(direction);
+        selection.Begin(ars, direction, table.Blocks.Length, trace);
+        decision.Reset();
+        decision.SnapshotVersion = ars.Version;
+        if (!message.IsRequest)
+        {
+            if (trace is not null)
+            {
+                trace.Skipped = "Responses are never routed.";
+            }
+
+            return false;
+        }
+
+        var frame = new ArsFrame(message, context, selection);
+        selection.Count = table.CollectCandidates(frame.ToUri, frame.HasTo, selection.Ranks);
+        return Continue(ars, ref frame, decision);
+    }
+
+    public static bool Continue(CompiledArs ars, SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection selection)
+    {
+        var frame = new ArsFrame(message, context, selection);
+        return Continue(ars, ref frame, decision);
+    }
+
+    private static bool Continue(CompiledArs ars, ref ArsFrame frame, RoutingDecision decision)
+    {
+        var selection = frame.Selection;
+        var table = ars.Table(selection.Direction);
+        var trace = selection.Trace;
+        var passedOver = false;
+        var now = long.MinValue;
+        selection.Current = null;
+        while (selection.Position < selection.Count)
+        {
+            var block = table.Blocks[selection.Ranks[selection.Position++]];
+            trace?.BeginBlock();
+            if (!Match(ars, block, ref frame))
+            {
+                trace?.EndBlock(block, matched: false, null, []);
+                continue;
+            }
+
+            if (!IsAvailable(ars, block, ref now, out var reason))
+            {
+                passedOver = true;
+                trace?.EndBlock(block, matched: true, reason, DescribeCaptures(block, ref frame));
+                continue;
+            }
+
+            trace?.EndBlock(block, matched: true, null, DescribeCaptures(block, ref frame));
+            selection.Current = block;
+            Deploy(block, ref frame, decision);
+            return true;
+        }
+
+        if (passedOver)
+        {
+            decision.Stage = StageOf(selection.Direction);
+            decision.Outcome = RoutingOutcome.Reject;
+            decision.StatusCode = ars.Options.AllBusyStatus;
+        }
+
+        return false;
+    }
+
+    private static RoutingStage StageOf(ArsDirection direction) => direction == ArsDirection.In ? RoutingStage.ArsIn : RoutingStage.ArsOut;
+
+    private static bool IsAvailable(CompiledArs ars, CompiledBlock block, ref long now, out string? reason)
+    {
+        reason = null;
+        if (block.MaxSessions >= 0 && block.State.Active >= block.MaxSessions)
+        {
+            reason = "at Max Sessions";
+            return false;
+        }
+
+        var failedUntil = block.State.FailedUntilTicks;
+        if (failedUntil != long.MinValue)
+        {
+            if (now == long.MinValue)
+            {
+                now = ars.Options.Time.GetUtcNow().UtcTicks;
+            }
+
+            if (now < failedUntil)
+            {
+                reason = "in recovery after a failure";
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Match(CompiledArs ars, CompiledBlock block, ref ArsFrame frame)
+    {
+        var selection = frame.Selection;
+        var trace = selection.Trace;
+        if (block.To is { } to)
+        {
+            var holds = frame.HasTo ? to.TryMatch(frame.ToUri, selection.ToCaptures) : to.IsNegated;
+            trace?.Field("To", to.Source, frame.ToUri, !frame.HasTo, holds);
+            if (!holds)
+            {
+                return false;
+            }
+        }
+
+        if (block.From is { } from)
+        {
+            var holds = frame.HasFrom ? from.TryMatch(frame.FromUri, selection.FromCaptures) : from.IsNegated;
+            trace?.Field("From", from.Source, frame.FromUri, !frame.HasFrom, holds);
+            if (!holds)
+            {
+                return false;
+            }
+        }
+
+        if (block.Slots.Length == 0)
+        {
+            return true;
+        }
+
+        var scratch = selection.Scratch;
+        scratch.Reset();
+        Span<CaptureRange> ranges = stackalloc CaptureRange[StackCaptureLimit];
+        foreach (var slot in block.Slots)
+        {
+            var paramArena = selection.ParamScratch;
+            paramArena.Reset();
+            Expand(slot.Param, ref frame, paramArena);
+            var start = scratch.Length;
+            bool produced;
+            string? error = null;
+            try
+            {
+                var call = new ArsPluginCall(frame.Message, paramArena.Written, frame.Properties, frame.Source, block.RouteName, block.Direction, block.Number, slot.Slot);
+                produced = slot.Plugin.TryInvoke(call, scratch);
+            }
+#pragma warning disable CA1031 // A plug-in failure must never take the router down: it is reported and counts as a mismatch.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                produced = false;
+                error = e.Message;
+                ars.ReportPluginFailure(block, slot, e);
+            }
+
+            if (!produced)
+            {
+                scratch.Truncate(start);
+                trace?.Field(slot.Label, slot.Return?.Source, default, isNull: true, matched: false, error);
+                return false;
+            }
+
+            var result = scratch.Slice(start, scratch.Length - start);
+            var holds = true;
+            if (slot.Return is { } pattern)
+            {
+                var count = pattern.GroupCount;
+                var groups = count <= ranges.Length ? ranges[..count] : new CaptureRange[count];
+                holds = pattern.TryMatch(result, groups);
+                if (holds)
+                {
+                    for (var g = 0; g < count; g++)
+                    {
+                        selection.PluginCaptures[slot.FirstGroup + g] = groups[g].Success ? new CaptureRange(start + groups[g].Start, groups[g].Length) : CaptureRange.NotMatched;
+                    }
+                }
+            }
+
+            trace?.Field(slot.Label, slot.Return?.Source, result, isNull: false, holds);
+            if (!holds)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes a template's value for this call to <paramref name="output"/>.</summary>
+    private static void Expand(ValueTemplate template, ref ArsFrame frame, ByteArena output)
+    {
+        if (template.LiteralBytes is { } literal)
+        {
+            output.Append(literal);
+            return;
+        }
+
+        var selection = frame.Selection;
+        foreach (var part in template.Parts)
+        {
+            switch (part.Kind)
+            {
+                case TemplatePartKind.Literal:
+                    output.Append(part.Literal);
+                    break;
+                case TemplatePartKind.ToGroup:
+                    output.Append(selection.ToCaptures[part.Group - 1].Slice(frame.ToUri));
+                    break;
+                case TemplatePartKind.FromGroup:
+                    output.Append(selection.FromCaptures[part.Group - 1].Slice(frame.FromUri));
+                    break;
+                case TemplatePartKind.PluginGroup:
+                    var range = selection.PluginCaptures[part.Group - 1];
+                    if (range.Success)
+                    {
+                        output.Append(selection.Scratch.Slice(range.Start, range.Length));
+                    }
+
+                    break;
+                case TemplatePartKind.Property:
+                    if (frame.Properties is { } properties && properties.TryGetValue(part.Property, out var value))
+                    {
+                        output.Append(value);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies a selected block's deploy fields. Every value is expanded first; one that holds CR, LF or NUL
+    /// fails the decision before anything is applied (no header injection, no half-applied block).
+    /// </summary>
+    private static void Deploy(CompiledBlock block, ref ArsFrame frame, RoutingDecision decision)
+    {
+        var arena = decision.Arena;
+        var to = ExpandChecked(block.DeployTo, "Deploy To", block, ref frame, decision);
+        var from = ExpandChecked(block.DeployFrom, "Deploy From", block, ref frame, decision);
+        var custom = frame.Selection.CustomValues;
+        for (var i = 0; i < block.Custom.Length; i++)
+        {
+            custom[i] = ExpandChecked(block.Custom[i].Value, block.Custom[i].Label, block, ref frame, decision);
+        }
+
+        if (decision.Outcome == RoutingOutcome.Error)
+        {
+            return;
+        }
+
+        decision.Stage = StageOf(block.Direction);
+        decision.Outcome = RoutingOutcome.Forward;
+        decision.AddAppliedRule(block.Label);
+        RecordCaptures(block, ref frame, decision);
+
+        ApplyTo(block, ref frame, decision, to);
+        if (from.Start >= 0 && from.Length > 0)
+        {
+            var fromUri = ComposeAddress(decision, frame.FromUri, frame.HasFrom, from, out var display, out _);
+            WriteAddressEdit(decision, FromName, frame.FromValue, display, fromUri);
+        }
+
+        for (var i = 0; i < block.Custom.Length; i++)
+        {
+            var entry = block.Custom[i];
+            var (start, length) = custom[i];
+            if (entry.HeaderName is { } header)
+            {
+                decision.SetHeaderEdit(header, length == 0 ? HeaderEditKind.Remove : HeaderEditKind.Set, length == 0 ? -1 : start, length);
+            }
+            else
+            {
+                frame.Properties?.Set(entry.PropertyName!, arena.Slice(start, length));
+                decision.SetEnvironment(entry.EnvironmentName!, start, length);
+            }
+        }
+    }
+
+    private static (int Start, int Length) ExpandChecked(ValueTemplate? template, string field, CompiledBlock block, ref ArsFrame frame, RoutingDecision decision)
+    {
+        if (template is null)
+        {
+            return (-1, 0);
+        }
+
+        var arena = decision.Arena;
+        var start = arena.Length;
+        Expand(template, ref frame, arena);
+        var value = arena.Slice(start, arena.Length - start);
+        var bad = value.IndexOfAny((byte)'\r', (byte)'\n', (byte)'\0');
+        if (bad >= 0)
+        {
+            decision.SetError(
+                RoutingErrorCode.InjectedLineBreak,
+                string.Create(CultureInfo.InvariantCulture, $"ARS {block.Label}, {field}: the expanded value holds a {(value[bad] == (byte)'\r' ? "CR" : value[bad] == (byte)'\n' ? "LF" : "NUL")} at offset {bad}; header injection refused, nothing applied."));
+            return (-1, 0);
+        }
+
+        // Trim the way the text notation does: surrounding blanks are not part of a value.
+        var trimmed = value.Trim((byte)' ');
+        var offset = trimmed.IsEmpty ? 0 : value.IndexOf(trimmed);
+        return (start + offset, trimmed.Length);
+    }
+
+    /// <summary>
+    /// The To side: a deploy To rewrites the To URI and the Request-URI; an OUT block with a trunk moves a
+    /// URI that the deploy To did not give a host of its own onto the trunk (<c>sip:user@trunk-host</c> in
+    /// To, <c>sip:user@trunk-host:port</c> in the Request-URI) and targets the trunk.
+    /// </summary>
+    private static void ApplyTo(CompiledBlock block, ref ArsFrame frame, RoutingDecision decision, (int Start, int Length) to)
+    {
+        var arena = decision.Arena;
+        (int Start, int Length) uri = (-1, 0);
+        (int Start, int Length) display = (-1, 0);
+        var fullUri = false;
+        if (to.Start >= 0 && to.Length > 0)
+        {
+            uri = ComposeAddress(decision, frame.ToUri, frame.HasTo, to, out display, out fullUri);
+        }
+
+        if (block.TrunkHostPort is { } hostPort && !fullUri)
+        {
+            var current = uri.Start >= 0 ? arena.Slice(uri.Start, uri.Length) : frame.ToUri;
+            var user = UserOf(current);
+
+            // Copy the user out first: it may live in the arena, which grows while writing.
+            var userStart = arena.Append(user);
+            var userLength = user.Length;
+            var requestStart = arena.Append("sip:"u8);
+            AppendUserAt(arena, userStart, userLength);
+            arena.Append(hostPort);
+            var requestLength = arena.Length - requestStart;
+            var toStart = arena.Append("sip:"u8);
+            AppendUserAt(arena, userStart, userLength);
+            arena.Append(block.TrunkHost);
+            decision.SetRequestUri(requestStart, requestLength);
+            uri = (toStart, arena.Length - toStart);
+        }
+        else if (uri.Start >= 0)
+        {
+            decision.SetRequestUri(uri.Start, uri.Length);
+        }
+
+        if (uri.Start >= 0 || display.Start >= 0)
+        {
+            WriteAddressEdit(decision, ToName, frame.ToValue, display, uri);
+        }
+
+        if (block.Target is { } target)
+        {
+            decision.SetTarget(arena.Append(target), target.Length);
+        }
+        else if (block.Direction == ArsDirection.Out && fullUri && MessageAccess.TryGetHostPort(arena.Slice(uri.Start, uri.Length), out var host, out var port))
+        {
+            var start = arena.Append(host);
+            if (port > 0)
+            {
+                arena.Append(":"u8);
+                DialPlan.Functions.BuiltIns.ResultWriter.Integer(arena, port);
+            }
+
+            decision.SetTarget(start, arena.Length - start);
+        }
+    }
+
+    private static void AppendUserAt(ByteArena arena, int start, int length)
+    {
+        if (length == 0)
+        {
+            return;
+        }
+
+        var span = arena.GetSpan(length);
+        arena.Slice(start, length).CopyTo(span);
+        arena.Advance(length);
+        arena.Append("@"u8);
+    }
+
+    /// <summary>
+    /// Turns a deploy To/From value into the header's new URI and display name: <c>"Name" &lt;uri&gt;</c>
+    /// sets both, a full URI replaces the URI, <c>sip:user@</c> replaces the user and keeps the host, a bare
+    /// value replaces the user.
+    /// </summary>
+    private static (int Start, int Length) ComposeAddress(RoutingDecision decision, ReadOnlySpan<byte> originalUri, bool hasOriginal, (int Start, int Length) value, out (int Start, int Length) display, out bool fullUri)
+    {
+        fullUri = false;
+        var arena = decision.Arena;
+        display = (-1, 0);
+        var text = arena.Slice(value.Start, value.Length);
+        var uriOffset = 0;
+        var uriLength = text.Length;
+        if (TryReadQuoted(text, out var nameEnd, out var innerStart, out var innerEnd))
+        {
+            // Typographic quotes as the vendor's pages print them become ASCII quotes.
+            var displayStart = arena.Append("\""u8);
+            AppendCopy(arena, value.Start + innerStart, innerEnd - innerStart);
+            arena.Append("\""u8);
+            display = (displayStart, arena.Length - displayStart);
+            text = arena.Slice(value.Start, value.Length);
+            var rest = text[nameEnd..].Trim((byte)' ');
+            if (rest.IsEmpty)
+            {
+                return (-1, 0);
+            }
+
+            uriOffset = text.Length - text[nameEnd..].TrimStart((byte)' ').Length;
+            uriLength = rest.Length;
+        }
+
+        var uriText = arena.Slice(value.Start + uriOffset, uriLength);
+        if (uriText.Length >= 2 && uriText[0] == (byte)'<' && uriText[^1] == (byte)'>')
+        {
+            uriOffset++;
+            uriLength -= 2;
+            uriText = uriText[1..^1];
+        }
+
+        if (uriText.IsEmpty)
+        {
+            return (-1, 0);
+        }
+
+        var scheme = SchemeLength(uriText);
+        if (scheme > 0 && uriText[^1] != (byte)'@')
+        {
+            fullUri = true;
+            return (value.Start + uriOffset, uriLength);
+        }
+
+        // Keep the original host part (everything after the user) and scheme for a bare user.
+        var hostPart = hasOriginal ? HostPartOf(originalUri) : default;
+        var start = arena.Length;
+        if (scheme > 0)
+        {
+            AppendCopy(arena, value.Start + uriOffset, uriLength);
+        }
+        else
+        {
+            var originalScheme = hasOriginal ? SchemeLength(originalUri) : 0;
+            arena.Append(originalScheme > 0 ? originalUri[..originalScheme] : "sip:"u8);
+            AppendCopy(arena, value.Start + uriOffset, uriLength);
+            if (!hostPart.IsEmpty)
+            {
+                arena.Append("@"u8);
+            }
+        }
+
+        if (hostPart.IsEmpty && arena.Slice(arena.Length - 1, 1)[0] == (byte)'@')
+        {
+            arena.Truncate(arena.Length - 1);
+        }
+
+        arena.Append(hostPart);
+        return (start, arena.Length - start);
+    }
+
+    private static void AppendCopy(ByteArena arena, int start, int length)
+    {
+        var span = arena.GetSpan(length);
+        arena.Slice(start, length).CopyTo(span);
+        arena.Advance(length);
+    }
+
+    /// <summary>Writes the To/From edit: the URI alone (ReplaceUri), the display name alone, or both (the whole value, keeping the header parameters such as the tag).</summary>
+    private static void WriteAddressEdit(RoutingDecision decision, byte[] name, ReadOnlySpan<byte> headerValue, (int Start, int Length) display, (int Start, int Length) uri)
+    {
+        var arena = decision.Arena;
+        if (display.Start < 0)
+        {
+            if (uri.Start >= 0)
+            {
+                decision.SetHeaderEdit(name, HeaderEditKind.ReplaceUri, uri.Start, uri.Length);
+            }
+
+            return;
+        }
+
+        if (uri.Start < 0)
+        {
+            decision.SetHeaderEdit(name, HeaderEditKind.ReplaceDisplayName, display.Start, display.Length);
+            return;
+        }
+
+        var start = arena.Length;
+        AppendCopy(arena, display.Start, display.Length);
+        arena.Append(" <"u8);
+        AppendCopy(arena, uri.Start, uri.Length);
+        arena.Append(">"u8);
+        if (NameAddress.TryParse(headerValue, out var address) && !address.ParametersText.IsEmpty)
+        {
+            if (address.ParametersText[0] != (byte)';')
+            {
+                arena.Append(";"u8);
+            }
+
+            arena.Append(address.ParametersText);
+        }
+
+        decision.SetHeaderEdit(name, HeaderEditKind.Set, start, arena.Length - start);
+    }
+
+    /// <summary>A quoted display name at the start: ASCII quotes or the typographic “ ” the vendor's pages print.</summary>
+    private static bool TryReadQuoted(ReadOnlySpan<byte> text, out int end, out int innerStart, out int innerEnd)
+    {
+        end = innerStart = innerEnd = 0;
+        if (text.StartsWith("\""u8))
+        {
+            var close = text[1..].IndexOf((byte)'"');
+            if (close < 0)
+            {
+                return false;
+            }
+
+            innerStart = 1;
+            innerEnd = 1 + close;
+            end = innerEnd + 1;
+            return true;
+        }
+
+        if (text.StartsWith("\u201C"u8))
+        {
+            var open = "\u201C"u8.Length;
+            var close = text[open..].IndexOf("\u201D"u8);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            innerStart = open;
+            innerEnd = open + close;
+            end = innerEnd + "\u201D"u8.Length;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The length of <c>sip:</c>, <c>sips:</c> or <c>tel:</c> at the start, else 0.</summary>
+    private static int SchemeLength(ReadOnlySpan<byte> uri)
+    {
+        var colon = uri.IndexOf((byte)':');
+        if (colon <= 0)
+        {
+            return 0;
+        }
+
+        var scheme = uri[..colon];
+        return Ascii.EqualsIgnoreCase(scheme, "sip"u8) || Ascii.EqualsIgnoreCase(scheme, "sips"u8) || Ascii.EqualsIgnoreCase(scheme, "tel"u8) ? colon + 1 : 0;
+    }
+
+    /// <summary>The user of a URI (between the scheme and <c>@</c>), empty when it has none.</summary>
+    private static ReadOnlySpan<byte> UserOf(ReadOnlySpan<byte> uri)
+    {
+        var scheme = SchemeLength(uri);
+        var rest = uri[scheme..];
+        var at = rest.IndexOf((byte)'@');
+        if (at >= 0)
+        {
+            return rest[..at];
+        }
+
+        // tel:+8190... carries the number without an @.
+        var semicolon = rest.IndexOf((byte)';');
+        return scheme > 0 && Ascii.EqualsIgnoreCase(uri[..(scheme - 1)], "tel"u8) ? (semicolon >= 0 ? rest[..semicolon] : rest) : default;
+    }
+
+    /// <summary>Everything after the user's <c>@</c> (host, port, parameters), or after the scheme when there is no user.</summary>
+    private static ReadOnlySpan<byte> HostPartOf(ReadOnlySpan<byte> uri)
+    {
+        var scheme = SchemeLength(uri);
+        var rest = uri[scheme..];
+        var at = rest.IndexOf((byte)'@');
+        return at >= 0 ? rest[(at + 1)..] : rest;
+    }
+
+    private static void RecordCaptures(CompiledBlock block, ref ArsFrame frame, RoutingDecision decision)
+    {
+        var toCount = block.To?.GroupCount ?? 0;
+        var fromCount = block.From?.GroupCount ?? 0;
+        var total = toCount + fromCount + block.PluginGroupCount;
+        if (total == 0)
+        {
+            decision.SetCaptures([]);
+            return;
+        }
+
+        Span<(int, int, bool)> captures = total <= StackCaptureLimit ? stackalloc (int, int, bool)[total] : new (int, int, bool)[total];
+        var arena = decision.Arena;
+        var selection = frame.Selection;
+        for (var g = 0; g < toCount; g++)
+        {
+            var range = selection.ToCaptures[g];
+            captures[g] = (arena.Append(range.Slice(frame.ToUri)), range.Length, range.Success);
+        }
+
+        for (var g = 0; g < fromCount; g++)
+        {
+            var range = selection.FromCaptures[g];
+            captures[toCount + g] = (arena.Append(range.Slice(frame.FromUri)), range.Length, range.Success);
+        }
+
+        for (var g = 0; g < block.PluginGroupCount; g++)
+        {
+            var range = selection.PluginCaptures[g];
+            captures[toCount + fromCount + g] = range.Success
+                ? (arena.Append(selection.Scratch.Slice(range.Start, range.Length)), range.Length, true)
+                : (arena.Length, 0, false);
+        }
+
+        decision.SetCaptures(captures);
+    }
+
+    private static List<string> DescribeCaptures(CompiledBlock block, ref ArsFrame frame)
+    {
+        var result = new List<string>();
+        var selection = frame.Selection;
+        for (var g = 0; g < (block.To?.GroupCount ?? 0); g++)
+        {
+            result.Add(Describe("t", g, selection.ToCaptures[g], frame.ToUri));
+        }
+
+        for (var g = 0; g < (block.From?.GroupCount ?? 0); g++)
+        {
+            result.Add(Describe("f", g, selection.FromCaptures[g], frame.FromUri));
+        }
+
+        for (var g = 0; g < block.PluginGroupCount; g++)
+        {
+            var range = selection.PluginCaptures[g];
+            result.Add(Describe("p", g, range.Success ? new CaptureRange(0, range.Length) : range, range.Success ? selection.Scratch.Slice(range.Start, range.Length) : default));
+        }
+
+        return result;
+    }
+
+    private static string Describe(string kind, int index, CaptureRange range, ReadOnlySpan<byte> source) =>
+        string.Create(CultureInfo.InvariantCulture, $"&{kind}{index + 1}=") + (range.Success ? System.Text.Encoding.UTF8.GetString(range.Slice(source)) : "(none)");
+}

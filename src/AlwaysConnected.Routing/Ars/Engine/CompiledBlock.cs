@@ -1,0 +1,60 @@
+using AlwaysConnected.Routing.Patterns;
+
+namespace AlwaysConnected.Routing.Ars.Engine;
+
+/// <summary>A pattern block compiled for evaluation; immutable apart from its shared run-time state.</summary>
+internal sealed class CompiledBlock
+{
+    public required ArsRoute Route { get; init; }
+
+    public required ArsPatternBlock Block { get; init; }
+
+    /// <summary>The label decisions and traces carry, e.g. <c>route-2 OUT 1</c>.</summary>
+    public required string Label { get; init; }
+
+    public required CompiledPattern? To { get; init; }
+
+    public required CompiledPattern? From { get; init; }
+
+    public required CompiledSlot[] Slots { get; init; }
+
+    public required int PluginGroupCount { get; init; }
+
+    public required ValueTemplate? DeployTo { get; init; }
+
+    public required ValueTemplate? DeployFrom { get; init; }
+
+    public required CompiledCustom[] Custom { get; init; }
+
+    /// <summary>The trunk target as written (after variables), or null.</summary>
+    public required byte[]? Target { get; init; }
+
+    /// <summary>The trunk's <c>host[:port]</c>, the Request-URI's new host part.</summary>
+    public required byte[]? TrunkHostPort { get; init; }
+
+    /// <summary>The trunk's host alone, the To URI's new host part.</summary>
+    public required byte[]? TrunkHost { get; init; }
+
+    public required TrunkCredentials? Credentials { get; init; }
+
+    public required BlockState State { get; init; }
+
+    /// <summary>The To pattern's literal user prefix (after <c>sip:</c>) used by the index, or null.</summary>
+    public required byte[]? IndexKey { get; init; }
+
+    public string RouteName => Route.Name;
+
+    public int Number => Block.Number;
+
+    public int Priority => Block.Priority;
+
+    public int MaxSessions => Block.MaxSessions;
+
+    public ArsDirection Direction => Block.Direction;
+
+    public TrunkConnection? Trunk => Block.Trunk;
+
+    public FailoverPolicy Failover => Block.Trunk?.Failover ?? FailoverPolicy.Default;
+
+    public TimeSpan RecoveryTime => Block.Trunk?.RecoveryTime ?? TrunkConnection.DefaultRecoveryTime;
+}

@@ -1,0 +1,34 @@
+using System.Buffers;
+
+namespace AlwaysConnected.Routing.Ars.Plugins;
+
+/// <summary>
+/// The built-in <c>sipheader</c> plug-in: Param names a header; the result is the value of its first
+/// occurrence, null when the request does not have it. The first occurrence is what every stage reads,
+/// so a duplicated header cannot make two stages disagree (semantics §6).
+/// </summary>
+public sealed class SipHeaderPlugin : ArsPlugin
+{
+    /// <summary>The plug-in's name.</summary>
+    public const string PluginName = "sipheader";
+
+    /// <summary>Creates the plug-in.</summary>
+    public SipHeaderPlugin()
+        : base(PluginName)
+    {
+    }
+
+    /// <inheritdoc />
+    public override bool TryInvoke(scoped in ArsPluginCall call, IBufferWriter<byte> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var name = call.Param.Trim(" \t"u8);
+        if (name.IsEmpty || !call.Message.TryGetHeader(name, out var header))
+        {
+            return false;
+        }
+
+        result.Write(call.Message.GetValue(header));
+        return true;
+    }
+}
