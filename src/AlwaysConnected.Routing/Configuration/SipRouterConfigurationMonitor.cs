@@ -30,6 +30,7 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
         IOptionsFactory<SipRoutingOptions> factory,
         IEnumerable<IOptionsChangeTokenSource<SipRoutingOptions>> changeSources,
         IEnumerable<DialPlanFunction> functions,
+        IEnumerable<Ars.Plugins.ArsPlugin> plugins,
         ISipRegistrar registrar,
         IAliasDirectory aliases,
         IBlockList blockList,
@@ -56,7 +57,17 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
             registry.Add(function);
         }
 
-        _routerOptions = SipRoutingConfigurationLoader.CreateRouterOptions(options, new SipRouterOptions { DialPlan = new() { Functions = registry } });
+        var pluginRegistry = new Ars.Plugins.ArsPluginRegistry();
+        foreach (var plugin in plugins ?? [])
+        {
+            pluginRegistry.Register(plugin);
+        }
+
+        _routerOptions = SipRoutingConfigurationLoader.CreateRouterOptions(options, new SipRouterOptions
+        {
+            DialPlan = new() { Functions = registry },
+            Ars = new() { Plugins = pluginRegistry, Time = timeProvider ?? TimeProvider.System },
+        });
         if (!SipRoutingOptionsMapper.TryMap(options, out var model, out var diagnostics))
         {
             throw new RoutingConfigurationException(diagnostics);

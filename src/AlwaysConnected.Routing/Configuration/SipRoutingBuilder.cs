@@ -42,6 +42,14 @@ public sealed class SipRoutingBuilder
         return this;
     }
 
+    /// <summary>Registers an ARS plug-in (sync or async) by its name.</summary>
+    public SipRoutingBuilder AddPlugin<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPlugin>()
+        where TPlugin : Ars.Plugins.ArsPlugin
+    {
+        Services.AddSingleton<Ars.Plugins.ArsPlugin, TPlugin>();
+        return this;
+    }
+
     /// <summary>Uses the host's registrar instead of the in-memory one.</summary>
     public SipRoutingBuilder UseRegistrar<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TRegistrar>()
         where TRegistrar : class, ISipRegistrar

@@ -18,17 +18,18 @@ internal static class SipRoutingConfigurationLoader
             Functions = template?.DialPlan.Functions ?? new(),
             UnregisteredUserStatus = template?.DialPlan.UnregisteredUserStatus ?? 404,
         },
+        Ars = template?.Ars ?? new(),
     };
 
     /// <summary>Maps the configuration and compiles it (without publishing anything).</summary>
-    public static bool TryLoad(SipRoutingOptions options, out RoutingModel? model, out IReadOnlyList<RoutingDiagnostic> diagnostics)
+    public static bool TryLoad(SipRoutingOptions options, SipRouterOptions? template, out RoutingModel? model, out IReadOnlyList<RoutingDiagnostic> diagnostics)
     {
         if (!SipRoutingOptionsMapper.TryMap(options, out model, out diagnostics))
         {
             return false;
         }
 
-        if (!RoutingCompiler.TryCompile(model!, CreateRouterOptions(options), version: 0, out _, out var compileDiagnostics))
+        if (!RoutingCompiler.TryCompile(model!, CreateRouterOptions(options, template), version: 0, out _, out var compileDiagnostics))
         {
             diagnostics = [.. diagnostics, .. compileDiagnostics];
             model = null;

@@ -1,3 +1,6 @@
+using AlwaysConnected.Routing.Ars.Plugins;
+using AlwaysConnected.Routing.DialPlan;
+using AlwaysConnected.Routing.DialPlan.Functions;
 using Microsoft.Extensions.Options;
 
 namespace AlwaysConnected.Routing.Configuration;
@@ -8,11 +11,35 @@ namespace AlwaysConnected.Routing.Configuration;
 /// </summary>
 public sealed class SipRoutingOptionsValidator : IValidateOptions<SipRoutingOptions>
 {
+    private readonly SipRouterOptions _template;
+
+    /// <summary>Creates a validator that knows the host's functions and plug-ins (so rules may call them).</summary>
+    public SipRoutingOptionsValidator(IEnumerable<DialPlanFunction>? functions = null, IEnumerable<ArsPlugin>? plugins = null)
+    {
+        var registry = new DialPlanFunctionRegistry();
+        foreach (var function in functions ?? [])
+        {
+            registry.Add(function);
+        }
+
+        var pluginRegistry = new ArsPluginRegistry();
+        foreach (var plugin in plugins ?? [])
+        {
+            pluginRegistry.Register(plugin);
+        }
+
+        _template = new SipRouterOptions
+        {
+            DialPlan = new DialPlanOptions { Functions = registry },
+            Ars = new() { Plugins = pluginRegistry },
+        };
+    }
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, SipRoutingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = SipRoutingConfigurationLoader.TryLoad(options, out _, out var diagnostics)
+        var errors = SipRoutingConfigurationLoader.TryLoad(options, _template, out _, out var diagnostics)
             ? []
             : diagnostics.Where(d => d.Severity == RoutingDiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

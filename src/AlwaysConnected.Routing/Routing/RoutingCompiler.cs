@@ -1,3 +1,5 @@
+using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.DialPlan;
 using AlwaysConnected.Routing.DialPlan.Compilation;
 
@@ -11,16 +13,27 @@ internal static class RoutingCompiler
         var found = new List<RoutingDiagnostic>();
         DialPlanCompiler.TryCompile(model.DialPlan, options.DialPlan, version, out var dialPlan, out var dialPlanDiagnostics);
         found.AddRange(dialPlanDiagnostics.Select(Convert));
+        ArsCompiler.TryCompile(model.Ars, options.Ars, version, out var ars, out var arsDiagnostics);
+        found.AddRange(arsDiagnostics.Select(Convert));
 
         diagnostics = [.. found.OrderByDescending(d => d.Severity)];
-        if (dialPlan is null || found.Exists(d => d.Severity == RoutingDiagnosticSeverity.Error))
+        if (dialPlan is null || ars is null || found.Exists(d => d.Severity == RoutingDiagnosticSeverity.Error))
         {
             snapshot = null;
             return false;
         }
 
-        snapshot = new RoutingSnapshot(model, dialPlan, version, diagnostics);
+        snapshot = new RoutingSnapshot(model, dialPlan, ars, version, diagnostics);
         return true;
+    }
+
+    private static RoutingDiagnostic Convert(ArsDiagnostic d)
+    {
+        var location = $"ARS route '{d.RouteName}'"
+            + (d.Direction is null ? string.Empty : $", {d.Direction.ToString()!.ToUpperInvariant()} {d.BlockNumber}")
+            + (d.Field is null ? string.Empty : $", field '{d.Field}'");
+        var severity = d.Severity == ArsDiagnosticSeverity.Error ? RoutingDiagnosticSeverity.Error : RoutingDiagnosticSeverity.Warning;
+        return new RoutingDiagnostic(severity, d.Code, location, d.Message);
     }
 
     private static RoutingDiagnostic Convert(DialPlanDiagnostic d)

@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Ars.Engine;
 using AlwaysConnected.Routing.DialPlan;
 
 namespace AlwaysConnected.Routing;
@@ -6,11 +7,13 @@ namespace AlwaysConnected.Routing;
 /// One compiled, immutable version of the rules. A router swaps snapshots with one reference write,
 /// so a request is always decided by exactly one version.
 /// </summary>
-internal sealed class RoutingSnapshot(RoutingModel model, CompiledDialPlan dialPlan, long version, IReadOnlyList<RoutingDiagnostic> diagnostics)
+internal sealed class RoutingSnapshot(RoutingModel model, CompiledDialPlan dialPlan, CompiledArs ars, long version, IReadOnlyList<RoutingDiagnostic> diagnostics)
 {
     public RoutingModel Model { get; } = model;
 
     public CompiledDialPlan DialPlan { get; } = dialPlan;
+
+    public CompiledArs Ars { get; } = ars;
 
     public long Version { get; } = version;
 

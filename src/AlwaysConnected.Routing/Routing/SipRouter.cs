@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AlwaysConnected.Routing.Ars.Engine;
 using AlwaysConnected.Routing.DialPlan.Explain;
 using AlwaysConnected.Routing.Diagnostics;
 using AlwaysConnected.Routing.Services;
@@ -82,6 +83,54 @@ public sealed class SipRouter
         snapshot.DialPlan.Evaluate(message, context, Services, decision);
         Observe(decision, start);
     }
+
+    /// <summary>
+    /// Runs the ARS IN routes (the PBX core's stage for a call arriving from outside): To/From
+    /// rewrites, Custom headers, and per-call properties written to <see cref="RoutingContext.Properties"/>.
+    /// </summary>
+    /// <param name="message">The parsed request.</param>
+    /// <param name="context">Where it came from, with the call's property bag.</param>
+    /// <param name="decision">The decision to fill; reset first.</param>
+    /// <param name="selection">Receives the selected block (for a session lease); a per-thread one when null.</param>
+    /// <returns><see langword="true"/> when a block was selected.</returns>
+    public bool RouteIn(SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection? selection = null)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var ars = Volatile.Read(ref _snapshot).Ars;
+        var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
+        var selected = selection is null ? ars.RouteIn(message, context, decision) : ars.RouteIn(message, context, decision, selection);
+        Observe(decision, start);
+        return selected;
+    }
+
+    /// <summary>
+    /// Runs the ARS OUT routes (the PBX core's stage for a call leaving towards a trunk): selects the
+    /// trunk by priority, session limits and recovery, and rewrites the request for it. Keep the
+    /// <paramref name="selection"/> to fail over (<see cref="ArsSelection.TryGetNext"/>), take a session
+    /// lease and read the trunk's credentials.
+    /// </summary>
+    /// <param name="message">The parsed request.</param>
+    /// <param name="context">Where it came from, with the property bag ARS IN filled.</param>
+    /// <param name="decision">The decision to fill; reset first.</param>
+    /// <param name="selection">Receives the selected block and the remaining candidates; a per-thread one when null.</param>
+    /// <returns><see langword="true"/> when a trunk was selected.</returns>
+    public bool RouteOut(SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection? selection = null)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var ars = Volatile.Read(ref _snapshot).Ars;
+        var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
+        var selected = selection is null ? ars.RouteOut(message, context, decision) : ars.RouteOut(message, context, decision, selection);
+        Observe(decision, start);
+        return selected;
+    }
+
+    /// <summary>Explains ARS IN for a request (allocates; for tools and tests).</summary>
+    public ArsTrace ExplainIn(SipMessage message, in RoutingContext context, RoutingDecision decision) =>
+        Volatile.Read(ref _snapshot).Ars.ExplainIn(message, context, decision);
+
+    /// <summary>Explains ARS OUT for a request (allocates; for tools and tests).</summary>
+    public ArsTrace ExplainOut(SipMessage message, in RoutingContext context, RoutingDecision decision) =>
+        Volatile.Read(ref _snapshot).Ars.ExplainOut(message, context, decision);
 
     /// <summary>Like <see cref="Route"/>, and records every rule and line tried (allocates; for tools and tests).</summary>
     public DialPlanTrace Explain(SipMessage message, in RoutingContext context, RoutingDecision decision)

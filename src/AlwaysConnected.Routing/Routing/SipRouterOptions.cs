@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Ars.Engine;
 using AlwaysConnected.Routing.DialPlan;
 
 namespace AlwaysConnected.Routing;
@@ -7,4 +8,7 @@ public sealed class SipRouterOptions
 {
     /// <summary>Dial plan options (in-dialog evaluation, pattern timeout, functions).</summary>
     public DialPlanOptions DialPlan { get; init; } = new();
+
+    /// <summary>ARS options (plug-ins, session and recovery state, all-busy status).</summary>
+    public ArsOptions Ars { get; init; } = new();
 }
