@@ -28,7 +28,7 @@ public static class SipRoutingOptionsMapper
 
         if (options.AlwaysConnected.Enabled)
         {
-            Try(problems, $"{sectionName}:AlwaysConnected", () => builder.AddModel(AlwaysConnectedPreset.CreateModel(ToPresetOptions(options.AlwaysConnected))));
+            Try(problems, $"{sectionName}:AlwaysConnected", () => builder.AddModel(AlwaysConnectedPreset.CreateModel(options.AlwaysConnected)));
         }
 
         var preliminary = MapRules(options.DialPlan.Preliminary, $"{sectionName}:DialPlan:Preliminary", problems);
@@ -191,18 +191,6 @@ public static class SipRoutingOptionsMapper
 
         return result;
     }
-
-    private static AlwaysConnectedOptions ToPresetOptions(AlwaysConnectedConfiguration c) => new()
-    {
-        MediaServerPort = c.MediaServerPort,
-        PbxCoreAddress = c.PbxCoreAddress,
-        ItspDomain = c.ItspDomain,
-        Account = c.Account,
-        RequiresAuthentication = c.RequiresAuthentication,
-        TrunkTarget = c.TrunkTarget,
-        AuthenticationUser = c.AuthenticationUser,
-        Password = c.Password,
-    };
 
     private static void Try(List<RoutingDiagnostic> problems, string location, Action action)
     {

@@ -35,7 +35,7 @@ internal readonly struct ValueRef
     /// <summary>A sub-range of this value (a capture group of it).</summary>
     public ValueRef Slice(int start, int length) => new(Origin, _literal, Start + start, length);
 
-    public ReadOnlySpan<byte> Resolve(ReadOnlySpan<byte> message, Routing.ByteArena arena) => Origin switch
+    public ReadOnlySpan<byte> Resolve(ReadOnlySpan<byte> message, ByteArena arena) => Origin switch
     {
         ValueOrigin.Message => message.Slice(Start, Length),
         ValueOrigin.Arena => arena.Slice(Start, Length),
