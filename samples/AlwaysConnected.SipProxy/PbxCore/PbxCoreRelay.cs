@@ -102,10 +102,13 @@ internal sealed partial class PbxCoreRelay(
         var branch = upstreamBranch;
         var transaction = new ClientTransaction(
             branch, upstreamBranch, callId, destination, rewrittenBuffer.WrittenSpan.ToArray(), rewritten.RequestUri.ToArray(),
-            inbound, cseq.Number, cseq.Number, route.Credentials, Authenticated: false, time.GetUtcNow() + Lifetime);
+            inbound, cseq.Number, cseq.Number, route.Credentials, Authenticated: false, time.GetUtcNow() + Lifetime)
+        {
+            FromTag = RequestForwarder.ReadFromTag(request),
+        };
         Remember(transaction);
         LogForwarded(request.Method, inbound.Source, destination);
-        var forwardEdits = new ForwardEdits(node.SentBy, branch) { ConnectionId = inbound.ConnectionId, ExtraHeaders = RecordRoute(node) };
+        var forwardEdits = new ForwardEdits(node.SentBy, branch) { ConnectionId = inbound.ConnectionId, ExtraHeaders = RecordRoute(node), FromTag = transaction.FromTag };
         SendForwarded(node, rewritten, inbound, destination, forwardEdits, output);
     }
 
@@ -209,7 +212,7 @@ internal sealed partial class PbxCoreRelay(
         Remember(retry);
         _cseqShifts[transaction.CallId] = new CallShift(retry.SentCSeq - retry.UpstreamCSeq, retry.Expires);
         var extra = RecordRoute(node) + (isProxy ? "Proxy-Authorization: " : "Authorization: ") + authorization + "\r\n";
-        var edits = new ForwardEdits(node.SentBy, retry.Branch) { ConnectionId = transaction.Upstream.ConnectionId, ExtraHeaders = extra, CSeqNumber = retry.SentCSeq };
+        var edits = new ForwardEdits(node.SentBy, retry.Branch) { ConnectionId = transaction.Upstream.ConnectionId, ExtraHeaders = extra, CSeqNumber = retry.SentCSeq, FromTag = retry.FromTag };
         LogChallengeAnswered(transaction.Destination, challengeResponse.StatusCode);
         SendForwarded(node, original, transaction.Upstream, transaction.Destination, edits, new ArrayBufferWriter<byte>(4096));
         return true;
@@ -322,7 +325,10 @@ internal sealed partial class PbxCoreRelay(
         uint SentCSeq,
         DigestCredentials? Credentials,
         bool Authenticated,
-        DateTimeOffset Expires);
+        DateTimeOffset Expires)
+    {
+        public string? FromTag { get; init; }
+    }
 
     private sealed record CallShift(uint By, DateTimeOffset Expires);
 }

@@ -69,10 +69,22 @@ internal static class RequestForwarder
                 Encoding.ASCII.GetBytes($"{number.ToString(CultureInfo.InvariantCulture)} {Encoding.ASCII.GetString(cseq.MethodBytes)}")));
         }
 
+        if (edits.FromTag is { Length: > 0 } tag && request.TryGetHeader(SipHeaderId.From, out var fromHeader)
+            && NameAddress.TryParse(request.GetValue(fromHeader), out var from) && !from.Parameters.Contains("tag"u8))
+        {
+            splices.Add(new Splice(fromHeader.ValueRange.End.Value, 0, Encoding.UTF8.GetBytes(";tag=" + tag)));
+        }
+
         splices.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         Splice.Apply(span, [.. splices], output);
         return true;
     }
+
+    /// <summary>The From tag of a request, or null.</summary>
+    public static string? ReadFromTag(SipMessage request) =>
+        NameAddress.TryParse(request.GetFirstValue(SipHeaderId.From), out var from) && from.Parameters.TryGetValue("tag"u8, out var tag) && !tag.IsEmpty
+            ? Encoding.UTF8.GetString(tag)
+            : null;
 }
 
 /// <summary>What <see cref="RequestForwarder"/> changes besides the mandatory edits.</summary>
@@ -86,4 +98,11 @@ internal readonly record struct ForwardEdits(string SentBy, string Branch)
     public string? ExtraHeaders { get; init; }
 
     public uint? CSeqNumber { get; init; }
+
+    /// <summary>
+    /// A From tag to put back when the rewritten From lost it. The dial plan's <c>From = uri</c> replaces the
+    /// whole header (semantics: "replaces all instances"), which drops the tag RFC 3261 §8.1.1.3 requires and
+    /// breaks the dialog; the proxy restores the caller's tag.
+    /// </summary>
+    public string? FromTag { get; init; }
 }

@@ -153,7 +153,11 @@ internal sealed partial class StatelessProxy(
 
         if (destination.Equals(node.LocalEndPoint))
         {
-            Answer(node, request, inbound, 482, null, scratch);
+            if (method != SipMethod.Ack)
+            {
+                Answer(node, request, inbound, 482, null, scratch);
+            }
+
             return;
         }
 
@@ -163,7 +167,8 @@ internal sealed partial class StatelessProxy(
         }
 
         LogForwarded(request.Method, inbound.Source, destination, LastRule(decision));
-        Forward(node, rewritten, inbound, branch, destination, new ForwardEdits(node.SentBy, branch) { ConnectionId = inbound.ConnectionId }, scratch);
+        var edits = new ForwardEdits(node.SentBy, branch) { ConnectionId = inbound.ConnectionId, FromTag = RequestForwarder.ReadFromTag(request) };
+        Forward(node, rewritten, inbound, branch, destination, edits, scratch);
     }
 
     private bool TryChooseNextHop(SipNode node, SipMessage request, RoutingDecision decision, out IPEndPoint destination)
