@@ -1,0 +1,59 @@
+using System.Net;
+using AlwaysConnected.SipProxy.PbxCore;
+using AlwaysConnected.SipProxy.Proxy;
+using AlwaysConnected.SipProxy.Transport;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlwaysConnected.SipProxy;
+
+/// <summary>Starts the two roles' listeners with the host and stops them with it (Ctrl+C, SIGTERM).</summary>
+internal sealed class SipServer(
+    IOptions<SipProxyOptions> options,
+    StatelessProxy proxy,
+    PbxCoreRelay pbxCore,
+    BadInputLimiter badInput,
+    ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+{
+    private readonly List<SipNode> _nodes = [];
+
+    /// <summary>The SIP server role's listener (for tests: the real port when 0 was configured).</summary>
+    public SipNode? ProxyNode { get; private set; }
+
+    /// <summary>The PBX core role's listener, or null when turned off.</summary>
+    public SipNode? PbxCoreNode { get; private set; }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var address = IPAddress.Parse(settings.ListenAddress);
+        var logger = loggers.CreateLogger<SipNode>();
+        ProxyNode = new SipNode("SIP server", new IPEndPoint(address, settings.SipPort), settings.EnableTcp, settings.MaxMessageSize, proxy, badInput, logger);
+        _nodes.Add(ProxyNode);
+        if (settings.PbxCorePort > 0)
+        {
+            PbxCoreNode = new SipNode("PBX core", new IPEndPoint(address, settings.PbxCorePort), settings.EnableTcp, settings.MaxMessageSize, pbxCore, badInput, logger);
+            _nodes.Add(PbxCoreNode);
+        }
+
+        foreach (var node in _nodes)
+        {
+            node.Start();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        _nodes.Clear();
+    }
+}

@@ -1,0 +1,316 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using AlwaysConnected.Routing;
+using AlwaysConnected.Routing.Sip;
+using Microsoft.Extensions.Logging;
+
+namespace AlwaysConnected.SipProxy.Transport;
+
+/// <summary>
+/// One SIP listening point: a UDP socket and (optionally) a TCP listener on the same address and port.
+/// Replies and forwarded requests leave through the UDP socket, so peers see one address per role;
+/// responses to a request that came over TCP go back on its connection.
+/// </summary>
+internal sealed partial class SipNode : IAsyncDisposable
+{
+    private readonly ISipMessageHandler _handler;
+    private readonly BadInputLimiter _badInput;
+    private readonly ILogger _logger;
+    private readonly SipParserOptions _parserOptions;
+    private readonly int _maxMessageSize;
+    private readonly Socket _udp;
+    private readonly Socket? _tcp;
+    private readonly ConcurrentDictionary<long, TcpConnection> _connections = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private long _nextConnectionId;
+
+    public SipNode(string name, IPEndPoint bind, bool enableTcp, int maxMessageSize, ISipMessageHandler handler, BadInputLimiter badInput, ILogger logger)
+    {
+        Name = name;
+        _handler = handler;
+        _badInput = badInput;
+        _logger = logger;
+        _maxMessageSize = maxMessageSize;
+        _parserOptions = new SipParserOptions { MaxMessageSize = maxMessageSize };
+        _udp = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            _udp.Bind(bind);
+            LocalEndPoint = (IPEndPoint)_udp.LocalEndPoint!;
+            if (enableTcp)
+            {
+                _tcp = new Socket(bind.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                _tcp.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                _tcp.Bind(LocalEndPoint);
+                _tcp.Listen(128);
+            }
+        }
+        catch
+        {
+            _udp.Dispose();
+            _tcp?.Dispose();
+            throw;
+        }
+    }
+
+    public string Name { get; }
+
+    /// <summary>The bound address and port (the port is the real one when 0 was configured).</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>host:port as written in this node's Via sent-by.</summary>
+    public string SentBy => $"{LocalEndPoint.Address}:{LocalEndPoint.Port}";
+
+    public void Start()
+    {
+        _loops.Add(Task.Run(() => ReceiveDatagramsAsync(_stopping.Token)));
+        if (_tcp is not null)
+        {
+            _loops.Add(Task.Run(() => AcceptAsync(_tcp, _stopping.Token)));
+        }
+
+        LogListening(Name, LocalEndPoint, _tcp is null ? "UDP" : "UDP+TCP");
+    }
+
+    /// <summary>Sends a datagram; failures are logged (rate-limited) and never thrown into the caller's receive loop.</summary>
+    public void SendDatagram(ReadOnlySpan<byte> bytes, IPEndPoint destination)
+    {
+        try
+        {
+            _udp.SendTo(bytes, SocketFlags.None, destination);
+        }
+        catch (SocketException ex)
+        {
+            _badInput.Report(destination, "send failed", ex.SocketErrorCode.ToString());
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>Sends on an open TCP connection; false when it has closed meanwhile.</summary>
+    public bool TrySendOnConnection(long connectionId, ReadOnlySpan<byte> bytes) =>
+        _connections.TryGetValue(connectionId, out var connection) && connection.TrySend(bytes);
+
+    /// <summary>Answers a message where it came from: the same connection for TCP, the source for UDP (RFC 3581 style).</summary>
+    public void Reply(in Inbound inbound, ReadOnlySpan<byte> bytes, IPEndPoint udpDestination)
+    {
+        if (inbound.IsStream)
+        {
+            TrySendOnConnection(inbound.ConnectionId, bytes);
+        }
+        else
+        {
+            SendDatagram(bytes, udpDestination);
+        }
+    }
+
+    private async Task ReceiveDatagramsAsync(CancellationToken cancellationToken)
+    {
+        var buffer = GC.AllocateUninitializedArray<byte>(65536);
+        var index = new SipMessageIndex(_parserOptions);
+        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            SocketReceiveFromResult received;
+            try
+            {
+                received = await _udp.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (ObjectDisposedException)
+            {
+                break;
+            }
+            catch (SocketException ex)
+            {
+                // An ICMP error from an earlier send surfaces here on some systems; the socket keeps working.
+                _badInput.Report(new IPEndPoint(IPAddress.None, 0), "receive failed", ex.SocketErrorCode.ToString());
+                continue;
+            }
+
+            var source = (IPEndPoint)received.RemoteEndPoint;
+            Dispatch(buffer.AsSpan(0, received.ReceivedBytes), index, new Inbound(source, SipTransport.Udp, 0));
+        }
+    }
+
+    private void Dispatch(ReadOnlySpan<byte> datagram, SipMessageIndex index, in Inbound inbound)
+    {
+        if (datagram.Trim("\r\n"u8).IsEmpty)
+        {
+            return; // keep-alive
+        }
+
+        var status = SipParser.TryParseDatagram(datagram, index, out var message);
+        Deliver(status, message, index, inbound);
+    }
+
+    private void Deliver(SipParseStatus status, SipMessage message, SipMessageIndex index, in Inbound inbound)
+    {
+        try
+        {
+            if (status == SipParseStatus.Success)
+            {
+                _handler.Handle(this, message, inbound);
+            }
+            else
+            {
+                _badInput.Report(inbound.Source, "unparsable message", index.Error.GetDescription());
+                _handler.HandleInvalid(this, message, index.Error, inbound);
+            }
+        }
+#pragma warning disable CA1031 // One bad message must never stop the listener; the failure is logged.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogHandlerFailed(ex, Name, inbound.Source);
+        }
+    }
+
+    private async Task AcceptAsync(Socket listener, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (ObjectDisposedException)
+            {
+                break;
+            }
+            catch (SocketException ex)
+            {
+                _badInput.Report(new IPEndPoint(IPAddress.None, 0), "accept failed", ex.SocketErrorCode.ToString());
+                continue;
+            }
+
+            var id = Interlocked.Increment(ref _nextConnectionId);
+            var connection = new TcpConnection(id, socket);
+            _connections[id] = connection;
+            _ = Task.Run(() => ServeConnectionAsync(connection, cancellationToken), CancellationToken.None);
+        }
+    }
+
+    private async Task ServeConnectionAsync(TcpConnection connection, CancellationToken cancellationToken)
+    {
+        var index = new SipMessageIndex(_parserOptions);
+        var inbound = new Inbound(connection.Remote, SipTransport.Tcp, connection.Id);
+        var reader = PipeReader.Create(connection.Stream);
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync(cancellationToken);
+                var buffer = result.Buffer;
+                var keepGoing = ParseAll(ref buffer, index, inbound);
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (!keepGoing)
+                {
+                    break;
+                }
+
+                if (result.IsCompleted)
+                {
+                    if (!buffer.IsEmpty)
+                    {
+                        _badInput.Report(connection.Remote, "half message", $"connection closed with {buffer.Length} bytes of an incomplete message");
+                    }
+
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (IOException ex)
+        {
+            _badInput.Report(connection.Remote, "connection reset", ex.InnerException?.Message ?? ex.Message);
+        }
+        finally
+        {
+            await reader.CompleteAsync();
+            _connections.TryRemove(connection.Id, out _);
+            connection.Dispose();
+        }
+    }
+
+    /// <summary>Handles every complete message in the buffer; false when the connection must close (framing lost).</summary>
+    private bool ParseAll(ref ReadOnlySequence<byte> buffer, SipMessageIndex index, in Inbound inbound)
+    {
+        while (!buffer.IsEmpty)
+        {
+            var status = SipParser.TryParseStream(buffer, index, out var message, out var consumed);
+            if (status == SipParseStatus.NeedMoreData)
+            {
+                if (buffer.Length > _maxMessageSize)
+                {
+                    _badInput.Report(inbound.Source, "oversized message", $"more than {_maxMessageSize} bytes without a complete message; closing");
+                    return false;
+                }
+
+                return true;
+            }
+
+            var framingLost = status == SipParseStatus.Error && consumed.Equals(buffer.Start);
+            Deliver(status, message, index, inbound);
+            if (framingLost)
+            {
+                return false;
+            }
+
+            buffer = buffer.Slice(consumed);
+        }
+
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _udp.Dispose();
+        _tcp?.Dispose();
+        foreach (var connection in _connections.Values)
+        {
+            connection.Dispose();
+        }
+
+        try
+        {
+            await Task.WhenAll(_loops).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            LogStopTimedOut(Name);
+        }
+
+        _stopping.Dispose();
+        LogStopped(Name);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Role} listening on {EndPoint} ({Transports})")]
+    private partial void LogListening(string role, IPEndPoint endPoint, string transports);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Role} stopped")]
+    private partial void LogStopped(string role);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Role} did not stop its loops within 5 s")]
+    private partial void LogStopTimedOut(string role);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "{Role} failed handling a message from {Source}")]
+    private partial void LogHandlerFailed(Exception exception, string role, IPEndPoint source);
+}

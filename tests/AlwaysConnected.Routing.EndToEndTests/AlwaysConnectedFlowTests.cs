@@ -1,0 +1,163 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using AlwaysConnected.Routing.Ars.Authentication;
+using AlwaysConnected.Routing.EndToEndTests.Support;
+using AlwaysConnected.Routing.Sip;
+using AlwaysConnected.SipProxy.PbxCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace AlwaysConnected.Routing.EndToEndTests;
+
+/// <summary>
+/// The seed's flows through the sample server, driven by sipp: the Media Server (sipp UAC on the media
+/// server port) calls through the SIP server to the carrier (sipp UAS).
+/// </summary>
+public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDisposable
+{
+    private const string ItspDomain = "itsp.example.com";
+    private const string Account = "0312345678";
+    private const string Callee = "0901234567";
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
+    private readonly string _workDirectory = Directory.CreateTempSubdirectory("acsp-e2e-").FullName;
+    private readonly List<Sipp> _processes = [];
+
+    [SippFact]
+    public async Task Case1_media_server_invite_reaches_the_itsp_rewritten_and_the_call_completes()
+    {
+        var (sipPort, mediaPort, itspPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        await using var server = await ServerHost.StartAsync(Settings(sipPort, mediaPort, itspPort));
+
+        var uas = Run(["-sf", Sipp.ScenarioPath("itsp-uas.xml"), "-i", "127.0.0.1", "-p", Port(itspPort), "-m", "1"]);
+        var uac = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(mediaPort), "-m", "1"]);
+
+        await ExpectSuccessAsync(uac, "media server UAC");
+        await ExpectSuccessAsync(uas, "ITSP UAS");
+        var received = Sipp.ReadTraceFiles(_workDirectory, "itsp-uas_*_logs.log");
+        received.Should().Contain($"ruri_host={ItspDomain} to_host={ItspDomain} from_user={Account} from_host={ItspDomain} marker=",
+            "the carrier must see its own domain in the Request-URI and To, the account in From and no X-PBX-Param");
+    }
+
+    [NetnsFact]
+    public async Task Spoofed_invite_from_a_non_local_address_is_declined_603()
+    {
+        using var ns = new NetworkNamespace();
+        var (sipPort, mediaPort, itspPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        var settings = Settings(sipPort, mediaPort, itspPort);
+        settings["SipProxy:ListenAddress"] = ns.HostAddress;
+        await using var server = await ServerHost.StartAsync(settings);
+
+        // Same INVITE, same source port as the Media Server, but from an address that is not the host's.
+        var uac = Run([$"{ns.HostAddress}:{sipPort}", "-sf", Sipp.ScenarioPath("spoof-uac.xml"), "-s", Callee, "-i", ns.InsideAddress, "-p", Port(mediaPort), "-m", "1"], ns.Name);
+        await ExpectSuccessAsync(uac, "spoofing UAC (expects 603)");
+    }
+
+    [SippFact]
+    public async Task Case2_pbx_core_answers_the_trunk_challenge_with_credentials_and_the_call_completes()
+    {
+        var (sipPort, pbxPort, mediaPort, itspPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        var settings = Settings(sipPort, mediaPort, itspPort);
+        settings["SipProxy:PbxCorePort"] = Port(pbxPort);
+        settings["Routing:AlwaysConnected:RequiresAuthentication"] = "true";
+        settings["Routing:AlwaysConnected:PbxCoreAddress"] = $"127.0.0.1:{pbxPort}";
+        settings["Routing:AlwaysConnected:TrunkTarget"] = $"127.0.0.1:{itspPort}";
+        settings["Routing:AlwaysConnected:Password"] = "e2e-secret";
+
+        // Until the ARS engine is wired, a fixed route stands in for ARS IN/OUT: the relay (forwarding,
+        // 401 → ACK + re-send with CSeq+1 and credentials, response relay) is what this exercises.
+        var trunk = new FixedTrunkRouter($"127.0.0.1:{itspPort}", new DigestCredentials(Account, "e2e-secret"));
+        await using var server = await ServerHost.StartAsync(settings, s => s.AddSingleton<IPbxCoreRouter>(trunk));
+
+        var uas = Run(["-sf", Sipp.ScenarioPath("itsp-auth-uas.xml"), "-i", "127.0.0.1", "-p", Port(itspPort), "-m", "1"]);
+        var uac = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(mediaPort), "-m", "1"]);
+
+        await ExpectSuccessAsync(uac, "media server UAC");
+        await ExpectSuccessAsync(uas, "ITSP UAS with digest authentication");
+        trunk.Routed.Should().Be(1);
+    }
+
+    [SippFact]
+    public async Task Load_2000_calls_at_200_per_second_complete_without_failure()
+    {
+        var (sipPort, mediaPort, itspPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        var settings = Settings(sipPort, mediaPort, itspPort);
+        settings["Logging:LogLevel:Default"] = "Warning";
+        await using var server = await ServerHost.StartAsync(settings);
+
+        var uas = Run(["-sf", Sipp.ScenarioPath("itsp-uas.xml"), "-i", "127.0.0.1", "-p", Port(itspPort), "-m", "2000"]);
+        var stopwatch = Stopwatch.StartNew();
+        var uac = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(mediaPort),
+            "-m", "2000", "-r", "200", "-l", "400", "-timeout", "60s"]);
+
+        await ExpectSuccessAsync(uac, "load UAC", TimeSpan.FromSeconds(70));
+        output.WriteLine($"2000 calls in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        await ExpectSuccessAsync(uas, "load UAS", TimeSpan.FromSeconds(10));
+    }
+
+    public void Dispose()
+    {
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(_workDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static Dictionary<string, string?> Settings(int sipPort, int mediaPort, int itspPort) => new()
+    {
+        ["SipProxy:ListenAddress"] = "127.0.0.1",
+        ["SipProxy:SipPort"] = Port(sipPort),
+        ["SipProxy:PbxCorePort"] = "0",
+        ["SipProxy:Hosts:" + ItspDomain] = $"127.0.0.1:{itspPort}",
+        ["Routing:AlwaysConnected:Enabled"] = "true",
+        ["Routing:AlwaysConnected:MediaServerPort"] = Port(mediaPort),
+        ["Routing:AlwaysConnected:ItspDomain"] = ItspDomain,
+        ["Routing:AlwaysConnected:Account"] = Account,
+        ["Routing:AlwaysConnected:RequiresAuthentication"] = "false",
+    };
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private Sipp Run(string[] arguments, string? networkNamespace = null)
+    {
+        var process = Sipp.Start(_workDirectory, arguments, networkNamespace);
+        _processes.Add(process);
+        return process;
+    }
+
+    private async Task ExpectSuccessAsync(Sipp sipp, string role, TimeSpan? timeout = null)
+    {
+        var (exitCode, text) = await sipp.WaitAsync(timeout ?? CallTimeout);
+        if (exitCode != 0)
+        {
+            output.WriteLine($"--- {role} exited {exitCode}");
+            output.WriteLine(text.Length > 4000 ? text[^4000..] : text);
+            output.WriteLine(Sipp.ReadTraceFiles(_workDirectory, "*_errors.log"));
+        }
+
+        exitCode.Should().Be(0, $"{role} must complete every call (sipp exit code 0)");
+    }
+
+    /// <summary>Stands in for ARS IN/OUT: forwards every new request unchanged to one trunk with one account.</summary>
+    private sealed class FixedTrunkRouter(string target, DigestCredentials credentials) : IPbxCoreRouter
+    {
+        private int _routed;
+
+        public int Routed => _routed;
+
+        public PbxCoreRoute Route(SipMessage request, in RoutingContext context, IBufferWriter<byte> rewritten)
+        {
+            Interlocked.Increment(ref _routed);
+            rewritten.Write(request.Span);
+            return PbxCoreRoute.ForwardTo(target, credentials);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net;
+using AlwaysConnected.SipProxy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AlwaysConnected.Routing.EndToEndTests.Support;
+
+/// <summary>The sample server started in-process on the given settings (on top of its appsettings.json); stopped on dispose.</summary>
+internal sealed class ServerHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ServerHost(IHost host) => _host = host;
+
+    public IPEndPoint SipEndPoint => _host.Services.GetRequiredService<SipServer>().ProxyNode!.LocalEndPoint;
+
+    public static async Task<ServerHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        var builder = SipProxyHost.CreateBuilder([], settings);
+        services?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new ServerHost(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _host.StopAsync(cts.Token);
+        _host.Dispose();
+    }
+}
