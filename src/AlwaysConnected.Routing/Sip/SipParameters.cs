@@ -63,6 +63,11 @@ public readonly ref struct SipParameters
             return false;
         }
 
+        if (!rest.ContainsAny(SipCharacters.ParameterListUnusual))
+        {
+            return IsWellFormedPlain(rest[1..]);
+        }
+
         var enumerator = GetEnumerator();
         while (enumerator.MoveNext())
         {
@@ -80,13 +85,38 @@ public readonly ref struct SipParameters
                     return false;
                 }
             }
-            else if (value.ContainsAny(" \t\r\n\",;"u8))
+            else if (value.ContainsAny(SipCharacters.ParameterValueForbidden))
             {
                 return false;
             }
         }
 
         return !enumerator.Malformed;
+    }
+
+    /// <summary>
+    /// The common case, without whitespace, quotes or commas: each <c>;</c>-separated element is a token name,
+    /// optionally followed by <c>=</c> and a value that can then hold nothing forbidden.
+    /// </summary>
+    private static bool IsWellFormedPlain(ReadOnlySpan<byte> rest)
+    {
+        while (true)
+        {
+            int semi = rest.IndexOf((byte)';');
+            var item = semi < 0 ? rest : rest[..semi];
+            int nameEnd = item.IndexOfAnyExcept(SipCharacters.Token);
+            if (item.IsEmpty || nameEnd == 0 || (nameEnd > 0 && item[nameEnd] != '='))
+            {
+                return false;
+            }
+
+            if (semi < 0)
+            {
+                return true;
+            }
+
+            rest = rest[(semi + 1)..];
+        }
     }
 
     /// <summary>Returns an allocation-free enumerator.</summary>
