@@ -260,7 +260,8 @@ public static class SipParser
         var options = index.Options;
         int maxLine = options.MaxLineLength;
 
-        int eol = msg.IndexOfAny(SipCharacters.LineBreak);
+        var lineBreaks = new SipLineBreakFinder(msg);
+        int eol = lineBreaks.IndexFrom(0);
         if ((eol < 0 ? msg.Length : eol) > maxLine)
         {
             Fail(index, SipParseErrorCode.StartLineTooLong, maxLine);
@@ -315,7 +316,8 @@ public static class SipParser
             int scan = pos;
             while (true)
             {
-                int rel = msg[scan..].IndexOfAny(SipCharacters.LineBreak);
+                int found = lineBreaks.IndexFrom(scan);
+                int rel = found < 0 ? -1 : found - scan;
                 int lineLength = (rel < 0 ? msg.Length : scan + rel) - scan;
                 if (lineLength > maxLine)
                 {
@@ -384,7 +386,14 @@ public static class SipParser
     {
         fatal = false;
         var line = msg[lineStart..valueEnd];
-        int nameLength = line.IndexOfAnyExcept(SipCharacters.Token);
+        if (SipCommonHeaderNames.TryMatch(msg[lineStart..], out var id, out int nameLength))
+        {
+            // The match includes the colon right after the name, so the general name checks cannot fail.
+            AddHeaderValue(msg, index, lineStart, lineEnd, valueEnd, folded, nameLength, nameLength, id, ref framingBroken, out fatal);
+            return;
+        }
+
+        nameLength = line.IndexOfAnyExcept(SipCharacters.Token);
         if (nameLength < 0)
         {
             Defer(index, SipParseErrorCode.MissingColon, valueEnd);
@@ -409,6 +418,12 @@ public static class SipParser
             return;
         }
 
+        AddHeaderValue(msg, index, lineStart, lineEnd, valueEnd, folded, nameLength, colon, SipHeaderNames.GetId(line[..nameLength]), ref framingBroken, out fatal);
+    }
+
+    private static void AddHeaderValue(ReadOnlySpan<byte> msg, SipMessageIndex index, int lineStart, int lineEnd, int valueEnd, bool folded, int nameLength, int colon, SipHeaderId id, ref bool framingBroken, out bool fatal)
+    {
+        fatal = false;
         int valueStart = lineStart + colon + 1;
         int end = valueEnd;
         while (valueStart < end && SipCharacters.IsLws(msg[valueStart]))
@@ -421,8 +436,6 @@ public static class SipParser
             end--;
         }
 
-        var name = line[..nameLength];
-        var id = SipHeaderNames.GetId(name);
         var raw = msg[valueStart..end];
 
         int unfoldedStart = -1;
