@@ -27,6 +27,11 @@ public readonly ref struct SipParameters
     /// <returns>Whether the parameter is present.</returns>
     public bool TryGetValue(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
+        if (!_text.ContainsAny(SipCharacters.ParameterListUnusual))
+        {
+            return TryGetPlainValue(_text, name, out value);
+        }
+
         foreach (var parameter in this)
         {
             if (Ascii.EqualsIgnoreCase(parameter.Name, name))
@@ -92,6 +97,43 @@ public readonly ref struct SipParameters
         }
 
         return !enumerator.Malformed;
+    }
+
+    /// <summary>The common case, without whitespace, quotes or commas: nothing to trim and no quoted <c>;</c>.</summary>
+    private static bool TryGetPlainValue(ReadOnlySpan<byte> rest, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    {
+        if (rest.IsEmpty)
+        {
+            value = default;
+            return false;
+        }
+
+        if (rest[0] == ';')
+        {
+            rest = rest[1..];
+        }
+
+        // Mirrors the enumerator: after the leading ';' every ';' starts an element, even an empty last one.
+        while (true)
+        {
+            int semi = rest.IndexOf((byte)';');
+            var item = semi < 0 ? rest : rest[..semi];
+            int eq = item.IndexOf((byte)'=');
+            var itemName = eq < 0 ? item : item[..eq];
+            if (itemName.Length == name.Length && Ascii.EqualsIgnoreCase(itemName, name))
+            {
+                value = eq < 0 ? default : item[(eq + 1)..];
+                return true;
+            }
+
+            if (semi < 0)
+            {
+                value = default;
+                return false;
+            }
+
+            rest = rest[(semi + 1)..];
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 
 namespace AlwaysConnected.Routing.Sip;
@@ -532,15 +533,20 @@ public static class SipParser
         }
 
         var method = line[..sp1];
-        int badMethod = method.IndexOfAnyExcept(SipCharacters.Token);
-        if (method.IsEmpty || badMethod >= 0)
+        var known = SipMethods.Parse(method);
+        if (known is SipMethod.None or SipMethod.Extension)
         {
-            Defer(index, SipParseErrorCode.InvalidMethod, Math.Max(badMethod, 0));
-            return;
+            // A known method is a token by definition; only other names need the character check.
+            int badMethod = method.IndexOfAnyExcept(SipCharacters.Token);
+            if (method.IsEmpty || badMethod >= 0)
+            {
+                Defer(index, SipParseErrorCode.InvalidMethod, Math.Max(badMethod, 0));
+                return;
+            }
         }
 
         index.MethodLength = sp1;
-        index.Method = SipMethods.Parse(method);
+        index.Method = known;
 
         int uriStart = sp1 + 1;
         int sp2 = line[uriStart..].IndexOf((byte)' ');
@@ -625,13 +631,25 @@ public static class SipParser
             return bad;
         }
 
+        if (uri.Length > 4 && (BinaryPrimitives.ReadUInt32LittleEndian(uri) | 0x0020_2020u) == SipColonLower)
+        {
+            return -1;
+        }
+
         int schemeEnd = uri.IndexOfAnyExcept(SipCharacters.Scheme);
         return schemeEnd < 0 || uri[schemeEnd] != ':' ? Math.Max(schemeEnd, 0) : -1;
     }
 
+    private static uint SipColonLower => BinaryPrimitives.ReadUInt32LittleEndian("sip:"u8);
+
     /// <summary><c>SIP/1*DIGIT.1*DIGIT</c>, case-insensitive; any version passes here and the validator answers 505.</summary>
     internal static bool IsValidVersion(ReadOnlySpan<byte> version)
     {
+        if (version.SequenceEqual("SIP/2.0"u8))
+        {
+            return true;
+        }
+
         if (version.Length < 7 || !Ascii.EqualsIgnoreCase(version[..4], "SIP/"u8))
         {
             return false;
