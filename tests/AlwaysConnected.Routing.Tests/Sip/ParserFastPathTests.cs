@@ -144,4 +144,38 @@ public class ParserFastPathTests
     {
         SipUri.TryParse(Bytes(text), out _).Should().BeFalse();
     }
+
+    [Fact]
+    public void A_reused_index_forgets_the_headers_of_the_previous_message()
+    {
+        var index = new SipMessageIndex();
+        var first = Bytes("OPTIONS sip:a@b SIP/2.0\r\nRoute: <sip:p;lr>\r\nX-A: 1\r\nContent-Length: 0\r\n\r\n");
+        var second = Bytes("OPTIONS sip:a@b SIP/2.0\r\nContent-Length: 0\r\nRoute: <sip:q;lr>\r\n\r\n");
+        SipParser.TryParseDatagram(first, index, out _);
+        SipParser.TryParseDatagram(second, index, out var message);
+        message.TryGetHeader(SipHeaderId.Route, out var route).Should().BeTrue();
+        Encoding.ASCII.GetString(message.GetValue(route)).Should().Be("<sip:q;lr>");
+        message.CountHeaders(SipHeaderId.Route).Should().Be(1);
+        SipParser.TryParseDatagram(Bytes("OPTIONS sip:a@b SIP/2.0\r\nContent-Length: 0\r\n\r\n"), index, out var third);
+        third.TryGetHeader(SipHeaderId.Route, out _).Should().BeFalse();
+        third.TryGetHeader("X-A"u8, out _).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("1 INVITE", SipMethod.Invite)]
+    [InlineData("1 FOO", SipMethod.Extension)]
+    [InlineData("1 invite", SipMethod.Extension)]
+    public void CSeq_methods_are_classified_case_sensitively(string value, SipMethod method)
+    {
+        CSeqHeader.TryParse(Bytes(value), out var cseq).Should().BeTrue();
+        cseq.Method.Should().Be(method);
+    }
+
+    [Theory]
+    [InlineData("1 FO/O")]
+    [InlineData("1 ")]
+    public void CSeq_methods_must_be_tokens(string value)
+    {
+        CSeqHeader.TryParse(Bytes(value), out _).Should().BeFalse();
+    }
 }
