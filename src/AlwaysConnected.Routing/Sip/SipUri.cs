@@ -57,15 +57,27 @@ public readonly ref struct SipUri
     public static bool TryParse(ReadOnlySpan<byte> text, out SipUri uri)
     {
         uri = default;
-        int colon = text.IndexOf((byte)':');
-        if (colon <= 0 || !SipCharacters.IsAlpha(text[0]) || text[..colon].ContainsAnyExcept(SipCharacters.Scheme))
+        int colon;
+        SipUriScheme kind;
+        if (text.Length >= 4 && (BinaryPrimitives.ReadUInt32LittleEndian(text) | 0x0020_2020u) == SipColonLower)
         {
-            return false;
+            // "sip:" in any case, by far the most common start: no scheme scan needed.
+            colon = 3;
+            kind = SipUriScheme.Sip;
+        }
+        else
+        {
+            colon = text.IndexOf((byte)':');
+            if (colon <= 0 || !SipCharacters.IsAlpha(text[0]) || text[..colon].ContainsAnyExcept(SipCharacters.Scheme))
+            {
+                return false;
+            }
+
+            kind = ClassifyScheme(text[..colon]);
         }
 
         var scheme = text[..colon];
         var rest = text[(colon + 1)..];
-        var kind = ClassifyScheme(scheme);
         if (rest.ContainsAny(SipCharacters.UriForbidden))
         {
             return false;
@@ -185,6 +197,8 @@ public readonly ref struct SipUri
         };
         return true;
     }
+
+    private static uint SipColonLower => BinaryPrimitives.ReadUInt32LittleEndian("sip:"u8);
 
     /// <summary>The scheme has been checked to hold only scheme characters, so folding case with 0x20 is exact for letters.</summary>
     private static SipUriScheme ClassifyScheme(ReadOnlySpan<byte> scheme)
