@@ -3,11 +3,11 @@ namespace AlwaysConnected.Routing.Sip;
 /// <summary>A CSeq value: <c>number LWS method</c>.</summary>
 public readonly ref struct CSeqHeader
 {
-    private CSeqHeader(uint number, ReadOnlySpan<byte> methodBytes)
+    private CSeqHeader(uint number, ReadOnlySpan<byte> methodBytes, SipMethod method)
     {
         Number = number;
         MethodBytes = methodBytes;
-        Method = SipMethods.Parse(methodBytes);
+        Method = method;
     }
 
     /// <summary>The sequence number (a 32-bit unsigned integer).</summary>
@@ -34,12 +34,13 @@ public readonly ref struct CSeqHeader
         }
 
         var method = SipCharacters.TrimLws(value[gap..]);
-        if (!SipCharacters.IsToken(method))
+        var known = SipMethods.Parse(method);
+        if (known is SipMethod.None or SipMethod.Extension && !SipCharacters.IsToken(method))
         {
             return false;
         }
 
-        cseq = new CSeqHeader(number, method);
+        cseq = new CSeqHeader(number, method, known);
         return true;
     }
 }

@@ -77,7 +77,7 @@ public readonly ref struct NameAddress
             int semi = rest.IndexOf((byte)';');
             var spec = SipCharacters.TrimLws(semi < 0 ? rest : rest[..semi]);
             var parameters = semi < 0 ? default : rest[semi..];
-            if (spec.IsEmpty || spec.ContainsAny(" \t\r\n?,\"<>"u8) || !new SipParameters(parameters).IsWellFormed())
+            if (spec.IsEmpty || spec.ContainsAny(SipCharacters.BareAddrSpecForbidden) || !new SipParameters(parameters).IsWellFormed())
             {
                 return false;
             }
@@ -104,7 +104,7 @@ public readonly ref struct NameAddress
 
         var addrSpec = SipCharacters.TrimLws(afterOpen[..closeAngle]);
         var trailing = SipCharacters.TrimLws(afterOpen[(closeAngle + 1)..]);
-        if (addrSpec.IsEmpty || addrSpec.ContainsAny(" \t\r\n<"u8) || !new SipParameters(trailing).IsWellFormed())
+        if (addrSpec.IsEmpty || addrSpec.ContainsAny(SipCharacters.BracketedAddrSpecForbidden) || !new SipParameters(trailing).IsWellFormed())
         {
             return false;
         }
@@ -147,33 +147,7 @@ public readonly ref struct NameAddress
         return true;
     }
 
-    private static int FindClosingQuote(ReadOnlySpan<byte> value)
-    {
-        for (int i = 1; i < value.Length; i++)
-        {
-            if (value[i] == '\\')
-            {
-                i++;
-            }
-            else if (value[i] == '"')
-            {
-                return i;
-            }
-        }
+    private static int FindClosingQuote(ReadOnlySpan<byte> value) => SipCharacters.SkipQuotedString(value, 0);
 
-        return -1;
-    }
-
-    private static bool IsTokenWords(ReadOnlySpan<byte> text)
-    {
-        foreach (byte b in text)
-        {
-            if (!SipCharacters.IsLws(b) && !SipCharacters.Token.Contains(b))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsTokenWords(ReadOnlySpan<byte> text) => !text.ContainsAnyExcept(SipCharacters.TokenOrLws);
 }

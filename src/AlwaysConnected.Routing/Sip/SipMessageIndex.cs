@@ -9,7 +9,12 @@ namespace AlwaysConnected.Routing.Sip;
 public sealed class SipMessageIndex
 {
     private SipHeader[] _headers = new SipHeader[32];
-    private readonly int[] _firstById = new int[SipHeaderNames.IdCount];
+    /// <summary>
+    /// Per header id: the parse stamp in the high half and the header position in the low half. An entry counts only
+    /// when its stamp is the current one, so starting a parse clears the table by bumping the stamp, not by writing it.
+    /// </summary>
+    private readonly ulong[] _firstById = new ulong[SipHeaderNames.IdCount];
+    private uint _stamp;
     private byte[] _linear = [];
     private byte[] _unfolded = new byte[256];
 
@@ -70,12 +75,22 @@ public sealed class SipMessageIndex
 
     internal ReadOnlySpan<byte> Unfolded => _unfolded;
 
-    internal int FirstIndexOf(SipHeaderId id) => _firstById[(int)id];
+    internal int FirstIndexOf(SipHeaderId id)
+    {
+        ulong entry = _firstById[(int)id];
+        return (uint)(entry >> 32) == _stamp ? (int)(uint)entry : -1;
+    }
 
     internal void Reset()
     {
         HeaderCount = 0;
-        _firstById.AsSpan().Fill(-1);
+        if (++_stamp == 0)
+        {
+            // After 2^32 parses old stamps could come back: clear once and start over.
+            Array.Clear(_firstById);
+            _stamp = 1;
+        }
+
         _unfoldedLength = 0;
         Error = default;
         IsRequest = false;
@@ -101,9 +116,10 @@ public sealed class SipMessageIndex
             Array.Resize(ref _headers, _headers.Length * 2);
         }
 
-        if (_firstById[(int)header.Id] < 0)
+        ref ulong first = ref _firstById[(int)header.Id];
+        if ((uint)(first >> 32) != _stamp)
         {
-            _firstById[(int)header.Id] = HeaderCount;
+            first = ((ulong)_stamp << 32) | (uint)HeaderCount;
         }
 
         _headers[HeaderCount++] = header;

@@ -27,6 +27,11 @@ public readonly ref struct SipParameters
     /// <returns>Whether the parameter is present.</returns>
     public bool TryGetValue(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
+        if (!_text.ContainsAny(SipCharacters.ParameterListUnusual))
+        {
+            return TryGetPlainValue(_text, name, out value);
+        }
+
         foreach (var parameter in this)
         {
             if (Ascii.EqualsIgnoreCase(parameter.Name, name))
@@ -63,6 +68,11 @@ public readonly ref struct SipParameters
             return false;
         }
 
+        if (!rest.ContainsAny(SipCharacters.ParameterListUnusual))
+        {
+            return IsWellFormedPlain(rest[1..]);
+        }
+
         var enumerator = GetEnumerator();
         while (enumerator.MoveNext())
         {
@@ -80,13 +90,75 @@ public readonly ref struct SipParameters
                     return false;
                 }
             }
-            else if (value.ContainsAny(" \t\r\n\",;"u8))
+            else if (value.ContainsAny(SipCharacters.ParameterValueForbidden))
             {
                 return false;
             }
         }
 
         return !enumerator.Malformed;
+    }
+
+    /// <summary>The common case, without whitespace, quotes or commas: nothing to trim and no quoted <c>;</c>.</summary>
+    private static bool TryGetPlainValue(ReadOnlySpan<byte> rest, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    {
+        if (rest.IsEmpty)
+        {
+            value = default;
+            return false;
+        }
+
+        if (rest[0] == ';')
+        {
+            rest = rest[1..];
+        }
+
+        // Mirrors the enumerator: after the leading ';' every ';' starts an element, even an empty last one.
+        while (true)
+        {
+            int semi = rest.IndexOf((byte)';');
+            var item = semi < 0 ? rest : rest[..semi];
+            int eq = item.IndexOf((byte)'=');
+            var itemName = eq < 0 ? item : item[..eq];
+            if (itemName.Length == name.Length && Ascii.EqualsIgnoreCase(itemName, name))
+            {
+                value = eq < 0 ? default : item[(eq + 1)..];
+                return true;
+            }
+
+            if (semi < 0)
+            {
+                value = default;
+                return false;
+            }
+
+            rest = rest[(semi + 1)..];
+        }
+    }
+
+    /// <summary>
+    /// The common case, without whitespace, quotes or commas: each <c>;</c>-separated element is a token name,
+    /// optionally followed by <c>=</c> and a value that can then hold nothing forbidden.
+    /// </summary>
+    private static bool IsWellFormedPlain(ReadOnlySpan<byte> rest)
+    {
+        while (true)
+        {
+            int semi = rest.IndexOf((byte)';');
+            var item = semi < 0 ? rest : rest[..semi];
+            int nameEnd = item.IndexOfAnyExcept(SipCharacters.Token);
+            if (item.IsEmpty || nameEnd == 0 || (nameEnd > 0 && item[nameEnd] != '='))
+            {
+                return false;
+            }
+
+            if (semi < 0)
+            {
+                return true;
+            }
+
+            rest = rest[(semi + 1)..];
+        }
     }
 
     /// <summary>Returns an allocation-free enumerator.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 
 namespace AlwaysConnected.Routing.Sip;
@@ -260,7 +261,8 @@ public static class SipParser
         var options = index.Options;
         int maxLine = options.MaxLineLength;
 
-        int eol = msg.IndexOfAny(SipCharacters.LineBreak);
+        var lineBreaks = new SipLineBreakFinder(msg);
+        int eol = lineBreaks.IndexFrom(0);
         if ((eol < 0 ? msg.Length : eol) > maxLine)
         {
             Fail(index, SipParseErrorCode.StartLineTooLong, maxLine);
@@ -315,7 +317,8 @@ public static class SipParser
             int scan = pos;
             while (true)
             {
-                int rel = msg[scan..].IndexOfAny(SipCharacters.LineBreak);
+                int found = lineBreaks.IndexFrom(scan);
+                int rel = found < 0 ? -1 : found - scan;
                 int lineLength = (rel < 0 ? msg.Length : scan + rel) - scan;
                 if (lineLength > maxLine)
                 {
@@ -384,7 +387,14 @@ public static class SipParser
     {
         fatal = false;
         var line = msg[lineStart..valueEnd];
-        int nameLength = line.IndexOfAnyExcept(SipCharacters.Token);
+        if (SipCommonHeaderNames.TryMatch(msg[lineStart..], out var id, out int nameLength))
+        {
+            // The match includes the colon right after the name, so the general name checks cannot fail.
+            AddHeaderValue(msg, index, lineStart, lineEnd, valueEnd, folded, nameLength, nameLength, id, ref framingBroken, out fatal);
+            return;
+        }
+
+        nameLength = line.IndexOfAnyExcept(SipCharacters.Token);
         if (nameLength < 0)
         {
             Defer(index, SipParseErrorCode.MissingColon, valueEnd);
@@ -409,6 +419,12 @@ public static class SipParser
             return;
         }
 
+        AddHeaderValue(msg, index, lineStart, lineEnd, valueEnd, folded, nameLength, colon, SipHeaderNames.GetId(line[..nameLength]), ref framingBroken, out fatal);
+    }
+
+    private static void AddHeaderValue(ReadOnlySpan<byte> msg, SipMessageIndex index, int lineStart, int lineEnd, int valueEnd, bool folded, int nameLength, int colon, SipHeaderId id, ref bool framingBroken, out bool fatal)
+    {
+        fatal = false;
         int valueStart = lineStart + colon + 1;
         int end = valueEnd;
         while (valueStart < end && SipCharacters.IsLws(msg[valueStart]))
@@ -421,8 +437,6 @@ public static class SipParser
             end--;
         }
 
-        var name = line[..nameLength];
-        var id = SipHeaderNames.GetId(name);
         var raw = msg[valueStart..end];
 
         int unfoldedStart = -1;
@@ -519,15 +533,20 @@ public static class SipParser
         }
 
         var method = line[..sp1];
-        int badMethod = method.IndexOfAnyExcept(SipCharacters.Token);
-        if (method.IsEmpty || badMethod >= 0)
+        var known = SipMethods.Parse(method);
+        if (known is SipMethod.None or SipMethod.Extension)
         {
-            Defer(index, SipParseErrorCode.InvalidMethod, Math.Max(badMethod, 0));
-            return;
+            // A known method is a token by definition; only other names need the character check.
+            int badMethod = method.IndexOfAnyExcept(SipCharacters.Token);
+            if (method.IsEmpty || badMethod >= 0)
+            {
+                Defer(index, SipParseErrorCode.InvalidMethod, Math.Max(badMethod, 0));
+                return;
+            }
         }
 
         index.MethodLength = sp1;
-        index.Method = SipMethods.Parse(method);
+        index.Method = known;
 
         int uriStart = sp1 + 1;
         int sp2 = line[uriStart..].IndexOf((byte)' ');
@@ -612,13 +631,25 @@ public static class SipParser
             return bad;
         }
 
+        if (uri.Length > 4 && (BinaryPrimitives.ReadUInt32LittleEndian(uri) | 0x0020_2020u) == SipColonLower)
+        {
+            return -1;
+        }
+
         int schemeEnd = uri.IndexOfAnyExcept(SipCharacters.Scheme);
         return schemeEnd < 0 || uri[schemeEnd] != ':' ? Math.Max(schemeEnd, 0) : -1;
     }
 
+    private static uint SipColonLower => BinaryPrimitives.ReadUInt32LittleEndian("sip:"u8);
+
     /// <summary><c>SIP/1*DIGIT.1*DIGIT</c>, case-insensitive; any version passes here and the validator answers 505.</summary>
     internal static bool IsValidVersion(ReadOnlySpan<byte> version)
     {
+        if (version.SequenceEqual("SIP/2.0"u8))
+        {
+            return true;
+        }
+
         if (version.Length < 7 || !Ascii.EqualsIgnoreCase(version[..4], "SIP/"u8))
         {
             return false;

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers.Binary;
 
 namespace AlwaysConnected.Routing.Sip;
 
@@ -57,20 +57,28 @@ public readonly ref struct SipUri
     public static bool TryParse(ReadOnlySpan<byte> text, out SipUri uri)
     {
         uri = default;
-        int colon = text.IndexOf((byte)':');
-        if (colon <= 0 || !SipCharacters.IsAlpha(text[0]) || text[..colon].ContainsAnyExcept(SipCharacters.Scheme))
+        int colon;
+        SipUriScheme kind;
+        if (text.Length >= 4 && (BinaryPrimitives.ReadUInt32LittleEndian(text) | 0x0020_2020u) == SipColonLower)
         {
-            return false;
+            // "sip:" in any case, by far the most common start: no scheme scan needed.
+            colon = 3;
+            kind = SipUriScheme.Sip;
+        }
+        else
+        {
+            colon = text.IndexOf((byte)':');
+            if (colon <= 0 || !SipCharacters.IsAlpha(text[0]) || text[..colon].ContainsAnyExcept(SipCharacters.Scheme))
+            {
+                return false;
+            }
+
+            kind = ClassifyScheme(text[..colon]);
         }
 
         var scheme = text[..colon];
         var rest = text[(colon + 1)..];
-        var kind = Ascii.EqualsIgnoreCase(scheme, "sip"u8) ? SipUriScheme.Sip
-            : Ascii.EqualsIgnoreCase(scheme, "sips"u8) ? SipUriScheme.Sips
-            : Ascii.EqualsIgnoreCase(scheme, "tel"u8) ? SipUriScheme.Tel
-            : SipUriScheme.Other;
-
-        if (rest.ContainsAnyInRange((byte)0, (byte)0x20) || rest.Contains((byte)0x7F))
+        if (rest.ContainsAny(SipCharacters.UriForbidden))
         {
             return false;
         }
@@ -190,8 +198,35 @@ public readonly ref struct SipUri
         return true;
     }
 
+    private static uint SipColonLower => BinaryPrimitives.ReadUInt32LittleEndian("sip:"u8);
+
+    /// <summary>The scheme has been checked to hold only scheme characters, so folding case with 0x20 is exact for letters.</summary>
+    private static SipUriScheme ClassifyScheme(ReadOnlySpan<byte> scheme)
+    {
+        switch (scheme.Length)
+        {
+            case 3:
+                int three = (scheme[0] | (scheme[1] << 8) | (scheme[2] << 16)) | 0x202020;
+                return three == ('s' | ('i' << 8) | ('p' << 16)) ? SipUriScheme.Sip
+                    : three == ('t' | ('e' << 8) | ('l' << 16)) ? SipUriScheme.Tel
+                    : SipUriScheme.Other;
+            case 4:
+                return (BinaryPrimitives.ReadUInt32LittleEndian(scheme) | 0x20202020u) == ('s' | ('i' << 8) | ('p' << 16) | ((uint)'s' << 24))
+                    ? SipUriScheme.Sips
+                    : SipUriScheme.Other;
+            default:
+                return SipUriScheme.Other;
+        }
+    }
+
     private static bool IsIPv4(ReadOnlySpan<byte> host)
     {
+        // Host names almost never end in a digit (a top label is alphabetic), so most calls end here.
+        if (host.Length < 7 || !SipCharacters.IsDigit(host[^1]))
+        {
+            return false;
+        }
+
         int parts = 0;
         foreach (var range in host.Split((byte)'.'))
         {

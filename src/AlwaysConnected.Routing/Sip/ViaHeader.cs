@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace AlwaysConnected.Routing.Sip;
 
 /// <summary>
@@ -47,9 +49,21 @@ public readonly ref struct ViaHeader
     {
         via = default;
         var rest = SipCharacters.TrimLws(value);
-        if (!TakeToken(ref rest, out var name) || !TakeSlash(ref rest)
-            || !TakeToken(ref rest, out var version) || !TakeSlash(ref rest)
-            || !TakeToken(ref rest, out var transport))
+        ReadOnlySpan<byte> name, version, transport;
+        if (StartsWithSip20(rest))
+        {
+            // Nearly every Via starts "SIP/2.0/": skip two token scans and two slash checks.
+            name = rest[..3];
+            version = rest[4..7];
+            rest = rest[8..];
+            if (!TakeToken(ref rest, out transport))
+            {
+                return false;
+            }
+        }
+        else if (!TakeToken(ref rest, out name) || !TakeSlash(ref rest)
+            || !TakeToken(ref rest, out version) || !TakeSlash(ref rest)
+            || !TakeToken(ref rest, out transport))
         {
             return false;
         }
@@ -121,6 +135,12 @@ public readonly ref struct ViaHeader
         };
         return true;
     }
+
+    /// <summary><c>SIP/2.0/</c> in any case; only the letters are folded, so no other byte can pass for <c>/</c> or <c>.</c>.</summary>
+    private static bool StartsWithSip20(ReadOnlySpan<byte> text) =>
+        text.Length > 8 && (BinaryPrimitives.ReadUInt64LittleEndian(text) | 0x2020_20u) == Sip20Lower;
+
+    private static ulong Sip20Lower => BinaryPrimitives.ReadUInt64LittleEndian("sip/2.0/"u8);
 
     private static bool TakeToken(scoped ref ReadOnlySpan<byte> rest, out ReadOnlySpan<byte> token)
     {
