@@ -26,14 +26,12 @@ internal static class ArsStage
         ArgumentNullException.ThrowIfNull(ars);
         ArgumentNullException.ThrowIfNull(request);
         _ = context;
-        return new ExplainResult
+        // What the dial plan decided stays visible (its rules, target, rewritten request): ARS would start from it.
+        return (previous ?? new ExplainResult { Outcome = "no-match" }) with
         {
             Outcome = "error",
             Stage = "ars-in",
-            Rules = previous?.Rules ?? [],
             Properties = [.. properties.ToDictionary()],
-            Trace = previous?.Trace,
-            Warnings = previous?.Warnings ?? [],
             Error = new ExplainError(UnavailableCode, UnavailableMessage),
         };
     }

@@ -85,7 +85,7 @@ internal static class ExplainTextWriter
         if (result.Message is not null)
         {
             text.Append("\nOutgoing request:\n");
-            foreach (var line in result.Message.Split("\r\n"))
+            foreach (var line in result.Message.TrimEnd('\r', '\n').Split("\r\n"))
             {
                 text.Append("  ").Append(line).Append('\n');
             }

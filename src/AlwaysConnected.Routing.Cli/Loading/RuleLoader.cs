@@ -63,6 +63,7 @@ internal static class RuleLoader
             d.Message)
         {
             Rule = d.RouteName,
+            IsArsRoute = true,
             Section = d.Direction is { } direction && d.BlockNumber is { } number ? $"{(direction == ArsDirection.In ? "IN" : "OUT")} {number}" : null,
             Line = d.Line,
             Column = d.Column,

@@ -52,7 +52,7 @@ internal static partial class ArsChecks
         var section = $"{(block.Direction == ArsDirection.In ? "IN" : "OUT")} {block.Number}";
         var ok = true;
         Finding At(FindingSeverity severity, string code, string field, string message) =>
-            new(severity, code, file, message) { Rule = route.Name, Section = section, Field = field };
+            new(severity, code, file, message) { Rule = route.Name, IsArsRoute = true, Section = section, Field = field };
 
         int Groups(string? pattern, string field)
         {

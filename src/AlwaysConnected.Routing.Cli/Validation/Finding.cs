@@ -16,6 +16,9 @@ internal sealed record Finding(FindingSeverity Severity, string Code, string Fil
     /// <summary>The dial plan rule or ARS route concerned.</summary>
     public string? Rule { get; init; }
 
+    /// <summary>Whether <see cref="Rule"/> names an ARS route rather than a dial plan rule.</summary>
+    public bool IsArsRoute { get; init; }
+
     /// <summary>Where in the rule: <c>Matching</c>, <c>Deploy</c>, <c>IN 1</c>, <c>OUT 2</c>, or a configuration path.</summary>
     public string? Section { get; init; }
 
@@ -39,7 +42,7 @@ internal sealed record Finding(FindingSeverity Severity, string Code, string Fil
         var parts = new List<string>();
         if (Rule is not null)
         {
-            parts.Add($"rule '{Rule}'");
+            parts.Add(IsArsRoute ? $"route '{Rule}'" : $"rule '{Rule}'");
         }
 
         if (LineIsInSection && Section is not null && Line is { } sectionLine)
