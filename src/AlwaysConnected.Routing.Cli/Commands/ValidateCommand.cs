@@ -8,6 +8,8 @@ namespace AlwaysConnected.Routing.Cli.Commands;
 /// <summary><c>sip-route validate</c>: reports every error and warning in rule files, each with its rule and line.</summary>
 internal static class ValidateCommand
 {
+    public const string EmptyCode = "SR0002";
+
     private static readonly string[] ValueOptions = ["--dialplan", "--ars", "--config"];
 
     private static readonly string[] Flags = ["--verbose"];
@@ -80,6 +82,11 @@ internal static class ValidateCommand
         {
             DialPlanChecks.Check(rules.DialPlan, rules.CreateDialPlanOptions(), path, findings);
             ArsChecks.Check(rules.Ars, rules.CreateDialPlanOptions().Patterns, path, findings);
+            if (rules.DialPlan.Preliminary.Count + rules.DialPlan.Rules.Count == 0 && rules.Ars.Routes.Count + rules.Ars.Templates.Count == 0)
+            {
+                // Most likely a JSON file without a Routing section, or the wrong file.
+                findings.Add(new Finding(FindingSeverity.Warning, EmptyCode, path, "The file defines no dial plan rules and no ARS routes."));
+            }
         }
 
         return findings;

@@ -112,6 +112,21 @@ public class CliValidateTests
         }
     }
 
+    [Fact]
+    public void A_json_file_without_rules_is_warned_about()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sip-route-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "Logging": { "LogLevel": { "Default": "Information" } } }""");
+        try
+        {
+            ValidateCommand.ValidateFile(path, null).Should().ContainSingle(f => f.Code == ValidateCommand.EmptyCode && f.Severity == FindingSeverity.Warning);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("To = .*", false)] // a header may be absent, and an absent header fails even .*
     [InlineData("$request = .*", true)]
