@@ -1,0 +1,161 @@
+using AlwaysConnected.Routing.Cli.Ars;
+using AlwaysConnected.Routing.Cli.CommandLine;
+using AlwaysConnected.Routing.Cli.Explain;
+using AlwaysConnected.Routing.Cli.Loading;
+using AlwaysConnected.Routing.Cli.Validation;
+using AlwaysConnected.Routing.Services;
+using AlwaysConnected.Routing.Sip;
+
+namespace AlwaysConnected.Routing.Cli.Commands;
+
+/// <summary><c>sip-route explain</c>: runs one request through the rules and says what happens and why.</summary>
+internal static class ExplainCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var json = args.Contains("--json");
+        try
+        {
+            var settings = ExplainSettings.From(ArgumentReader.Read(args, ExplainSettings.ValueOptions, ExplainSettings.Flags));
+            return Explain(settings, stdout, stderr);
+        }
+        catch (UsageException e)
+        {
+            return Report(ExplainResult.Failure("error", new ExplainError("usage", e.Message)), json, stdout, stderr, ExitCodes.BadInput);
+        }
+    }
+
+    private static int Explain(ExplainSettings settings, TextWriter stdout, TextWriter stderr)
+    {
+        var rules = new RuleSet();
+        var findings = new List<Finding>();
+        if (settings.ConfigPath is not null)
+        {
+            RuleLoader.Load(settings.ConfigPath, RuleFileKind.JsonConfiguration, rules, findings);
+        }
+
+        if (settings.DialPlanPath is not null)
+        {
+            RuleLoader.Load(settings.DialPlanPath, RuleFileKind.DialPlanText, rules, findings);
+        }
+
+        if (settings.ArsPath is not null)
+        {
+            RuleLoader.Load(settings.ArsPath, RuleFileKind.ArsText, rules, findings);
+        }
+
+        var rulesFile = settings.ConfigPath ?? settings.DialPlanPath ?? settings.ArsPath!;
+        if (!findings.Exists(f => f.Severity == FindingSeverity.Error))
+        {
+            DialPlanChecks.Check(rules.DialPlan, rules.CreateDialPlanOptions(), settings.ConfigPath ?? settings.DialPlanPath ?? rulesFile, findings);
+            ArsChecks.Check(rules.Ars, rules.CreateDialPlanOptions().Patterns, settings.ConfigPath ?? settings.ArsPath ?? rulesFile, findings);
+        }
+
+        var errors = findings.Where(f => f.Severity == FindingSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            var errorText = string.Join("\n", errors.Select(e => e.ToString()));
+            return Report(ExplainResult.Failure("error", new ExplainError("rules", errorText)), settings.Json, stdout, stderr, ExitCodes.BadInput);
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = MessageFile.Normalise(File.ReadAllBytes(settings.MessagePath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"Cannot read '{settings.MessagePath}': {e.Message}", e);
+        }
+
+        var index = new SipMessageIndex();
+        var status = SipParser.TryParseDatagram(bytes, index, out var message);
+        if (status != SipParseStatus.Success)
+        {
+            var error = status == SipParseStatus.NeedMoreData
+                ? new ExplainError("Incomplete", "The message is incomplete: the header section does not end, or the body is shorter than Content-Length.", bytes.Length)
+                : new ExplainError(index.Error.Code.ToString(), index.Error.GetDescription(), index.Error.Offset);
+            return Report(ExplainResult.Failure("parse-error", error), settings.Json, stdout, stderr, ExitCodes.MessageParseError);
+        }
+
+        var (time, zone) = ClockSetting.Parse(settings.Now);
+        var registrar = new InMemorySipRegistrar();
+        foreach (var (user, contact) in settings.Registered)
+        {
+            registrar.Register(user, contact);
+        }
+
+        var localAddresses = settings.LocalAddresses.Concat(rules.LocalAddresses).Distinct().ToList();
+        var services = new RoutingServices { Registrar = registrar, Time = time, TimeZone = zone, LocalAddresses = localAddresses };
+        var properties = new CallProperties();
+        foreach (var (name, value) in settings.Properties)
+        {
+            properties.Set(name, value);
+        }
+
+        var context = new RoutingContext(settings.Source, settings.Transport) { Properties = properties };
+        var warnings = findings.Where(f => f.Severity == FindingSeverity.Warning).Select(f => f.ToString()).ToList();
+        ExplainResult result;
+        if (rules.HasDialPlan || !rules.HasArs)
+        {
+            SipRouter router;
+            try
+            {
+                router = new SipRouter(rules.ToModel(), new SipRouterOptions { DialPlan = rules.CreateDialPlanOptions() }, services);
+            }
+            catch (RoutingConfigurationException e)
+            {
+                var text = string.Join("\n", e.Diagnostics.Where(d => d.Severity == RoutingDiagnosticSeverity.Error));
+                return Report(ExplainResult.Failure("error", new ExplainError("rules", text)), settings.Json, stdout, stderr, ExitCodes.BadInput);
+            }
+
+            var decision = new RoutingDecision();
+            var trace = router.Explain(message, context, decision);
+            result = DecisionReport.Build(message, decision, trace, properties, out var outgoing) with { Warnings = warnings };
+            if (rules.HasArs && result.Outcome == "forward" && outgoing is not null
+                && LocalDestination.IsLocal(result.Target ?? result.RequestUri, localAddresses))
+            {
+                result = ArsStage.Run(rules.Ars, outgoing, context, properties, result);
+            }
+        }
+        else
+        {
+            result = ArsStage.Run(rules.Ars, bytes, context, properties, new ExplainResult { Outcome = "no-match", Warnings = warnings });
+        }
+
+        var exit = result.Outcome switch
+        {
+            "error" => ExitCodes.RoutingError,
+            "parse-error" => ExitCodes.MessageParseError,
+            _ => ExitCodes.Success,
+        };
+        return Report(result, settings.Json, stdout, stderr, exit);
+    }
+
+    private static int Report(ExplainResult result, bool json, TextWriter stdout, TextWriter stderr, int exitCode)
+    {
+        if (json)
+        {
+            stdout.WriteLine(ExplainJsonWriter.Write(result));
+        }
+        else if (result.Error is { Code: "usage" or "rules" } error)
+        {
+            stderr.WriteLine(error.Code == "usage" ? $"sip-route explain: {error.Message}" : $"The rules have errors:\n{error.Message}");
+            if (error.Code == "usage")
+            {
+                stderr.WriteLine(Usage.Explain);
+            }
+        }
+        else
+        {
+            stdout.Write(ExplainTextWriter.Write(result));
+        }
+
+        if (json && result.Error is { } e && e.Code is "usage" or "rules")
+        {
+            stderr.WriteLine(e.Message);
+        }
+
+        return exitCode;
+    }
+}

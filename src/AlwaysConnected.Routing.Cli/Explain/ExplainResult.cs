@@ -1,0 +1,43 @@
+using AlwaysConnected.Routing.DialPlan.Explain;
+
+namespace AlwaysConnected.Routing.Cli.Explain;
+
+/// <summary>Everything <c>sip-route explain</c> reports, field for field as docs/cli.md defines the JSON.</summary>
+internal sealed record ExplainResult
+{
+    public required string Outcome { get; init; }
+
+    public string? Stage { get; init; }
+
+    public IReadOnlyList<string> Rules { get; init; } = [];
+
+    public int? Status { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? Target { get; init; }
+
+    public string? RequestUri { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Captures { get; init; } = [];
+
+    public IReadOnlyList<KeyValuePair<string, string?>> Headers { get; init; } = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> Variables { get; init; } = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; } = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> Properties { get; init; } = [];
+
+    public string? Message { get; init; }
+
+    public ExplainError? Error { get; init; }
+
+    /// <summary>The dial plan's rule-by-rule trace, for the readable output (not part of the JSON).</summary>
+    public DialPlanTrace? Trace { get; init; }
+
+    /// <summary>Load-time warnings about the rules, for the readable output.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public static ExplainResult Failure(string outcome, ExplainError error) => new() { Outcome = outcome, Error = error };
+}

@@ -1,0 +1,125 @@
+using AlwaysConnected.Routing.Ars;
+using AlwaysConnected.Routing.Ars.Text;
+using AlwaysConnected.Routing.Cli.CommandLine;
+using AlwaysConnected.Routing.Cli.Validation;
+using AlwaysConnected.Routing.Configuration;
+using AlwaysConnected.Routing.DialPlan;
+using AlwaysConnected.Routing.DialPlan.Text;
+
+namespace AlwaysConnected.Routing.Cli.Loading;
+
+/// <summary>Reads rule files of each kind into a <see cref="RuleSet"/>, turning every reader's problems into <see cref="Finding"/>s.</summary>
+internal static class RuleLoader
+{
+    public static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"Cannot read '{path}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>Loads one file into <paramref name="rules"/>; returns false when it has errors.</summary>
+    public static bool Load(string path, RuleFileKind kind, RuleSet rules, List<Finding> findings)
+    {
+        var text = ReadText(path);
+        return kind switch
+        {
+            RuleFileKind.DialPlanText => LoadDialPlanText(path, text, rules, findings),
+            RuleFileKind.ArsText => LoadArsText(path, text, rules, findings),
+            _ => LoadJson(path, text, rules, findings),
+        };
+    }
+
+    public static bool LoadDialPlanText(string path, string text, RuleSet rules, List<Finding> findings)
+    {
+        if (!DialPlanTextReader.TryParse(text, out var definition, out var errors))
+        {
+            findings.AddRange(errors.Select(e => new Finding(FindingSeverity.Error, "DPT-" + e.Code, path, e.Message)
+            {
+                Rule = e.RuleName,
+                Line = e.Line,
+                Column = e.Column,
+            }));
+            return false;
+        }
+
+        rules.DialPlan = Append(rules.DialPlan, definition);
+        rules.HasDialPlan = true;
+        return true;
+    }
+
+    public static bool LoadArsText(string path, string text, RuleSet rules, List<Finding> findings)
+    {
+        var ok = ArsTextReader.TryParse(text, out var definition, out var diagnostics);
+        findings.AddRange(diagnostics.Select(d => new Finding(
+            d.Severity == ArsDiagnosticSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning,
+            d.Severity == ArsDiagnosticSeverity.Error ? "ART-ERROR" : "ART-WARNING",
+            path,
+            d.Message)
+        {
+            Rule = d.RouteName,
+            IsArsRoute = true,
+            Section = d.Direction is { } direction && d.BlockNumber is { } number ? $"{(direction == ArsDirection.In ? "IN" : "OUT")} {number}" : null,
+            Line = d.Line,
+            Column = d.Column,
+            Field = d.Field,
+        }));
+        if (!ok)
+        {
+            return false;
+        }
+
+        rules.Ars = rules.Ars.Routes.Count == 0 && rules.Ars.Templates.Count == 0 && rules.Ars.GlobalVariables.Count == 0
+            ? definition!
+            : new ArsDefinition([.. rules.Ars.Routes, .. definition!.Routes], [.. rules.Ars.Templates, .. definition.Templates], [.. rules.Ars.GlobalVariables, .. definition.GlobalVariables]);
+        rules.HasArs = true;
+        return true;
+    }
+
+    public static bool LoadJson(string path, string text, RuleSet rules, List<Finding> findings)
+    {
+        SipRoutingOptions options;
+        try
+        {
+            options = RoutingOptionsJson.Bind(text);
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            findings.Add(new Finding(FindingSeverity.Error, "CFG-JSON", path, $"Not a valid JSON configuration: {e.Message}"));
+            return false;
+        }
+
+        var ok = SipRoutingOptionsMapper.TryMap(options, out var model, out var diagnostics);
+        findings.AddRange(diagnostics.Select(d => new Finding(ToSeverity(d.Severity), d.Code, path, d.Message) { Section = d.Location }));
+        if (!ok || model is null)
+        {
+            return false;
+        }
+
+        rules.DialPlan = Append(rules.DialPlan, model.DialPlan);
+        rules.Ars = model.Ars;
+        rules.HasDialPlan |= model.DialPlan.Preliminary.Count + model.DialPlan.Rules.Count > 0;
+        rules.HasArs |= model.Ars.Routes.Count > 0 || model.Ars.Templates.Count > 0;
+        rules.LocalAddresses.AddRange(SipRoutingOptionsMapper.GetLocalAddresses(options));
+        rules.EvaluateInDialogRequests = options.DialPlan.EvaluateInDialogRequests;
+        rules.PatternTimeout = TimeSpan.FromMilliseconds(Math.Max(1, options.DialPlan.PatternTimeoutMilliseconds));
+        return true;
+    }
+
+    public static FindingSeverity ToSeverity(RoutingDiagnosticSeverity severity) => severity switch
+    {
+        RoutingDiagnosticSeverity.Error => FindingSeverity.Error,
+        RoutingDiagnosticSeverity.Warning => FindingSeverity.Warning,
+        _ => FindingSeverity.Info,
+    };
+
+    private static DialPlanDefinition Append(DialPlanDefinition first, DialPlanDefinition second) =>
+        first.Preliminary.Count + first.Rules.Count == 0
+            ? second
+            : new DialPlanDefinition([.. first.Preliminary, .. second.Preliminary], [.. first.Rules, .. second.Rules]);
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using AlwaysConnected.Routing.Ars;
+using AlwaysConnected.Routing.DialPlan;
+using AlwaysConnected.Routing.Patterns;
+
+namespace AlwaysConnected.Routing.Cli.Loading;
+
+/// <summary>The rules loaded from the command line's files, with the settings that came with them.</summary>
+internal sealed class RuleSet
+{
+    public DialPlanDefinition DialPlan { get; set; } = DialPlanDefinition.Empty;
+
+    public ArsDefinition Ars { get; set; } = ArsDefinition.Empty;
+
+    /// <summary>Whether any file supplied dial plan rules (an empty dial plan still "decides": no match).</summary>
+    public bool HasDialPlan { get; set; }
+
+    /// <summary>Whether any file supplied ARS routes.</summary>
+    public bool HasArs { get; set; }
+
+    /// <summary>The server's own addresses from a configuration file.</summary>
+    public List<IPAddress> LocalAddresses { get; } = [];
+
+    public bool EvaluateInDialogRequests { get; set; }
+
+    public TimeSpan PatternTimeout { get; set; } = PatternOptions.Default.BacktrackingTimeout;
+
+    public RoutingModel ToModel() => new(DialPlan, Ars);
+
+    public DialPlanOptions CreateDialPlanOptions() => new()
+    {
+        EvaluateInDialogRequests = EvaluateInDialogRequests,
+        Patterns = PatternOptions.Default with { BacktrackingTimeout = PatternTimeout },
+    };
+}
