@@ -28,7 +28,7 @@ public class CliExplainTests
         json.Map("captures").Should().Equal(new Dictionary<string, string?> { ["1"] = "09012345678" });
         json.Map("headers").Should().BeEquivalentTo(new Dictionary<string, string?>
         {
-            ["From"] = "sip:0312345678@itsp.example.net",
+            ["From"] = "\"Agent 101\" <sip:0312345678@itsp.example.net>;tag=ms1",
             ["To"] = "<sip:09012345678@itsp.example.net>",
             ["X-PBX-Param"] = null,
         });
@@ -39,7 +39,7 @@ public class CliExplainTests
 
         var message = json.Str("message")!;
         message.Should().StartWith("INVITE sip:09012345678@itsp.example.net SIP/2.0\r\n");
-        message.Should().Contain("\r\nFrom: sip:0312345678@itsp.example.net\r\n");
+        message.Should().Contain("\r\nFrom: \"Agent 101\" <sip:0312345678@itsp.example.net>;tag=ms1\r\n");
         message.Should().Contain("\r\nCall-ID: ms-call-1@127.0.0.1\r\n", "untouched headers are copied");
         message.Should().NotContain("X-PBX-Param");
         message.Should().EndWith("\r\n\r\n");

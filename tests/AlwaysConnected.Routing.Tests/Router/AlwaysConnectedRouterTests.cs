@@ -36,7 +36,7 @@ public class AlwaysConnectedRouterTests
         var written = output.WrittenSpan.ToArray();
         ParsedRequest.RequestUri(written).Should().Be("sip:09012345678@itsp.example.net");
         ParsedRequest.HeaderValue(written, "To").Should().Be("<sip:09012345678@itsp.example.net>");
-        ParsedRequest.HeaderValue(written, "From").Should().Be("sip:0312345678@itsp.example.net");
+        ParsedRequest.HeaderValue(written, "From").Should().Be("\"Agent 101\" <sip:0312345678@itsp.example.net>;tag=ms1", "the dialog keeps its From tag");
         ParsedRequest.HeaderValue(written, "X-PBX-Param").Should().BeNull();
     }
 

@@ -9,6 +9,12 @@ internal enum DeployAction
     /// <summary><c>To = sip:user@host</c>: the destination (routing, Request-URI and To rewrite).</summary>
     To,
 
+    /// <summary>
+    /// <c>From = sip:user@host</c>: a bare URI replaces only the URI, keeping the display name and the
+    /// parameters (the dialog's tag); a full name-addr value replaces the header.
+    /// </summary>
+    From,
+
     /// <summary><c>$target</c>: the next hop.</summary>
     Target,
 

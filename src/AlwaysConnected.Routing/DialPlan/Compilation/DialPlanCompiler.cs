@@ -210,7 +210,15 @@ public static class DialPlanCompiler
             return null;
         }
 
-        return new CompiledDeployLine(isTo && (literal is null || literal.Length > 0) ? DeployAction.To : DeployAction.Header, isTo ? "To" : name, value, text);
+        if (isTo && (literal is null || literal.Length > 0))
+        {
+            return new CompiledDeployLine(DeployAction.To, "To", value, text);
+        }
+
+        var isFrom = name.Equals("From", StringComparison.OrdinalIgnoreCase) || name.Equals("f", StringComparison.Ordinal);
+        return isFrom
+            ? new CompiledDeployLine(DeployAction.From, "From", value, text)
+            : new CompiledDeployLine(DeployAction.Header, name, value, text);
     }
 
     private static bool IsValidResponse(string value, string variable)

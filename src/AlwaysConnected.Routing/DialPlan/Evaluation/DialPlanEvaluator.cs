@@ -209,6 +209,16 @@ internal static class DialPlanEvaluator
                 case DeployAction.Header:
                     decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Set, decision.Arena.Append(value), value.Length);
                     break;
+                case DeployAction.From when IsBareUri(value):
+                    // A dialog needs its From tag: a bare URI swaps the URI and keeps the rest.
+                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.ReplaceUri, decision.Arena.Append(value), value.Length);
+                    break;
+                case DeployAction.From when value.IsEmpty:
+                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Remove, -1, 0);
+                    break;
+                case DeployAction.From:
+                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Set, decision.Arena.Append(value), value.Length);
+                    break;
                 case DeployAction.To:
                     state.ToUriStart = decision.Arena.Append(value);
                     state.ToUriLength = value.Length;
@@ -357,6 +367,13 @@ internal static class DialPlanEvaluator
         var value = message.GetValue(to);
         var close = value.LastIndexOf((byte)'>');
         return ParameterScanner.TryFind(close >= 0 ? value[(close + 1)..] : value, "tag"u8, out _);
+    }
+
+    /// <summary>A URI with a scheme and nothing around it (no display name, no brackets).</summary>
+    private static bool IsBareUri(ReadOnlySpan<byte> value)
+    {
+        var colon = value.IndexOf((byte)':');
+        return colon > 0 && value.IndexOfAny("<>\" "u8) < 0 && SipUri.TryParse(value, out _);
     }
 
     private static string Describe(byte b) => b switch

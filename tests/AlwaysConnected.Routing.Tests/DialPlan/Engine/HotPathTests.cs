@@ -42,7 +42,7 @@ public class HotPathTests(ITestOutputHelper output)
         var written = DialPlanHarness.Write(MediaServerInvite, decision);
         written.Should().StartWith("INVITE sip:09012345678@itsp.example.net SIP/2.0\r\n")
             .And.Contain("\r\nTo: <sip:09012345678@itsp.example.net>\r\n")
-            .And.Contain("\r\nFrom: sip:0312345678@itsp.example.net\r\n")
+            .And.Contain("\r\nFrom: \"Agent 101\" <sip:0312345678@itsp.example.net>;tag=ms1\r\n")
             .And.NotContain("X-PBX-Param");
     }
 
