@@ -1,38 +1,110 @@
 using AlwaysConnected.Routing.Ars;
+using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Cli.Explain;
+using AlwaysConnected.Routing.DialPlan.Explain;
+using AlwaysConnected.Routing.Services;
+using AlwaysConnected.Routing.Sip;
 
 namespace AlwaysConnected.Routing.Cli.Ars;
 
 /// <summary>
-/// The ARS IN → OUT part of <c>explain</c>. The ARS engine is not part of this build yet, so a request
-/// that reaches ARS ends in an <c>error</c> outcome saying so; this class is the only place that
-/// changes when the engine lands (run IN on <paramref name="request"/>, then OUT unless the IN
-/// destination is local, carrying <paramref name="properties"/> from one to the other).
+/// The ARS IN → OUT part of <c>explain</c>: IN runs on the request as the PBX core receives it; when
+/// the callee is not one of the PBX's own users (a <c>--registered</c> user), OUT runs on the request
+/// as IN left it, with the per-call properties IN set.
 /// </summary>
 internal static class ArsStage
 {
-    public const string UnavailableCode = "ars-unavailable";
-
-    public const string UnavailableMessage = "ARS evaluation not available in this build";
-
     /// <summary>Runs ARS on the request the previous stage produced.</summary>
     /// <param name="ars">The ARS routes.</param>
     /// <param name="request">The request as ARS IN receives it (the dial plan's output, or the original).</param>
-    /// <param name="context">Where it came from.</param>
+    /// <param name="context">Where it came from, with the per-call properties.</param>
     /// <param name="properties">The per-call properties (from <c>--property</c>), updated by ARS.</param>
     /// <param name="previous">What the dial plan decided, when it ran first; its rules are kept in the result.</param>
-    public static ExplainResult Run(ArsDefinition ars, byte[] request, in RoutingContext context, CallProperties properties, ExplainResult? previous)
+    /// <param name="services">The host services (clock, registrar: a registered callee is local).</param>
+    public static ExplainResult Run(ArsDefinition ars, byte[] request, in RoutingContext context, CallProperties properties, ExplainResult? previous, RoutingServices services)
     {
         ArgumentNullException.ThrowIfNull(ars);
         ArgumentNullException.ThrowIfNull(request);
-        _ = context;
-        // What the dial plan decided stays visible (its rules, target, rewritten request): ARS would start from it.
-        return (previous ?? new ExplainResult { Outcome = "no-match" }) with
+        ArgumentNullException.ThrowIfNull(services);
+        var before = previous ?? new ExplainResult { Outcome = "no-match" };
+        if (!ArsCompiler.TryCompile(ars, new ArsOptions { Time = services.Time }, 1, out var compiled, out var diagnostics))
         {
-            Outcome = "error",
-            Stage = "ars-in",
-            Properties = [.. properties.ToDictionary()],
-            Error = new ExplainError(UnavailableCode, UnavailableMessage),
+            var text = string.Join("\n", diagnostics.Where(d => d.Severity == ArsDiagnosticSeverity.Error));
+            return before with { Outcome = "error", Stage = "ars-in", Error = new ExplainError("rules", text) };
+        }
+
+        var trace = before.Trace ?? new DialPlanTrace([], null);
+        var index = new SipMessageIndex();
+        if (SipParser.TryParseDatagram(request, index, out var atPbx) != SipParseStatus.Success)
+        {
+            return before with { Outcome = "error", Stage = "ars-in", Error = new ExplainError(index.Error.Code.ToString(), index.Error.GetDescription(), index.Error.Offset) };
+        }
+
+        var decision = new RoutingDecision();
+        var inTrace = compiled.ExplainIn(atPbx, context, decision);
+        var inResult = DecisionReport.Build(atPbx, decision, trace, properties, out var afterIn);
+        var rules = before.Rules.Concat(decision.AppliedRules).ToList();
+        if (decision.Outcome is RoutingOutcome.Error or RoutingOutcome.Reject or RoutingOutcome.Block)
+        {
+            return Merge(before, inResult, "ars-in", rules, inTrace);
+        }
+
+        afterIn ??= request;
+        if (IsLocalCallee(atPbx, services))
+        {
+            return Merge(before, inResult, "ars-in", rules, inTrace);
+        }
+
+        var outIndex = new SipMessageIndex();
+        SipParser.TryParseDatagram(afterIn, outIndex, out var outgoing);
+        var outDecision = new RoutingDecision();
+        var outTrace = compiled.ExplainOut(outgoing, context, outDecision);
+        var outResult = DecisionReport.Build(outgoing, outDecision, trace, properties, out _);
+        rules.AddRange(outDecision.AppliedRules);
+
+        // The headers ARS changed, from the request the PBX core received to the one that leaves.
+        if (outResult.Message is not null)
+        {
+            var finalIndex = new SipMessageIndex();
+            SipParser.TryParseDatagram(System.Text.Encoding.UTF8.GetBytes(outResult.Message), finalIndex, out var final);
+            outResult = outResult with { Headers = HeaderChanges.Compare(atPbx, final) };
+        }
+
+        // When no OUT block takes the call, nothing decided where it goes: the outcome is no-match,
+        // with what IN did (rules, properties, captures) still shown.
+        var outDecided = outDecision.Outcome != RoutingOutcome.NoMatch;
+        return Merge(before, outResult, outDecided ? "ars-out" : null, rules, outDecided ? outTrace : inTrace);
+    }
+
+    /// <summary>A callee is the PBX's own when its Request-URI user is registered.</summary>
+    private static bool IsLocalCallee(SipMessage request, RoutingServices services)
+    {
+        if (!SipUri.TryParse(request.RequestUri, out var uri) || uri.User.IsEmpty)
+        {
+            return false;
+        }
+
+        return services.Registrar.GetContact(System.Text.Encoding.UTF8.GetString(uri.User)) is not null;
+    }
+
+    private static ExplainResult Merge(ExplainResult before, ExplainResult stage, string? stageName, List<string> rules, ArsTrace deciding)
+    {
+        var captures = deciding.Blocks
+            .Where(b => b.Matched && b.PassedOver is null)
+            .Take(1)
+            .SelectMany(b => b.Captures)
+            .Select(c => c.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .Select(p => new KeyValuePair<string, string>(p[0].TrimStart('&'), p[1]))
+            .ToList();
+        return stage with
+        {
+            Stage = stageName,
+            Rules = rules,
+            Captures = captures,
+            Warnings = before.Warnings,
+            Trace = before.Trace,
         };
     }
 }

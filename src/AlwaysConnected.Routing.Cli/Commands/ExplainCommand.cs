@@ -115,12 +115,12 @@ internal static class ExplainCommand
             if (rules.HasArs && result.Outcome == "forward" && outgoing is not null
                 && LocalDestination.IsLocal(result.Target ?? result.RequestUri, localAddresses))
             {
-                result = ArsStage.Run(rules.Ars, outgoing, context, properties, result);
+                result = ArsStage.Run(rules.Ars, outgoing, context, properties, result, services);
             }
         }
         else
         {
-            result = ArsStage.Run(rules.Ars, bytes, context, properties, new ExplainResult { Outcome = "no-match", Warnings = warnings });
+            result = ArsStage.Run(rules.Ars, bytes, context, properties, new ExplainResult { Outcome = "no-match", Warnings = warnings }, services);
         }
 
         var exit = result.Outcome switch

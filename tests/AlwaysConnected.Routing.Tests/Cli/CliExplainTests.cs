@@ -84,19 +84,32 @@ public class CliExplainTests
     }
 
     [Fact]
-    public void Case_2_forwards_to_the_pbx_core_and_without_the_ars_engine_ends_in_an_error_naming_it()
+    public void Case_2_runs_ars_in_and_out_after_the_dial_plan_forwards_to_the_pbx_core()
+    {
+        var run = Of("explain", "--message", Invite, "--dialplan", Case2, "--ars", DataPath("seed-with-trunk.ars.txt"), "--source", "127.0.0.1:5056", "--json");
+
+        run.ExitCode.Should().Be(0);
+        var json = run.Json();
+        json.FieldNames().Should().Equal(JsonAssertions.ContractFields);
+        json.Str("outcome").Should().Be("forward");
+        json.Str("stage").Should().Be("ars-out");
+        json.Strings("rules").Should().HaveCount(3).And.StartWith("forward-to-pbx");
+        json.Str("target").Should().Be("itsp.example.net:5060");
+        json.Str("requestUri").Should().StartWith("sip:09012345678@itsp.example.net");
+        json.Map("properties").Should().Contain("action.type", "pin");
+        json.Map("captures").Should().ContainKey("t1").WhoseValue.Should().Be("09012345678");
+        json.Str("message").Should().Contain("INVITE sip:09012345678@itsp.example.net");
+    }
+
+    [Fact]
+    public void Case_2_with_the_seeds_unfilled_trunk_selects_the_out_route_but_names_no_target()
     {
         var run = Of("explain", "--message", Invite, "--dialplan", Case2, "--ars", DataPath("seed.ars.txt"), "--source", "127.0.0.1:5056", "--json");
 
-        run.ExitCode.Should().Be(1);
+        run.ExitCode.Should().Be(0);
         var json = run.Json();
-        json.FieldNames().Should().Equal(JsonAssertions.ContractFields);
-        json.Str("outcome").Should().Be("error");
-        json.Str("stage").Should().Be("ars-in");
-        json.Strings("rules").Should().Equal("forward-to-pbx");
-        json.Str("target").Should().Be("127.0.0.1:5052");
-        json.GetProperty("error").Str("code").Should().Be("ars-unavailable");
-        json.GetProperty("error").Str("message").Should().Be("ARS evaluation not available in this build");
+        json.Map("properties").Should().Contain("action.type", "pin");
+        json.Strings("rules").Should().StartWith("forward-to-pbx");
     }
 
     [Fact]
