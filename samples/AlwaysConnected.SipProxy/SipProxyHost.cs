@@ -41,7 +41,7 @@ internal static class SipProxyHost
         builder.Services.AddSingleton<HostResolver>();
         builder.Services.AddSingleton<TransactionHints>();
         builder.Services.AddSingleton<StatelessProxy>();
-        builder.Services.TryAddSingleton<IPbxCoreRouter, UnwiredPbxCoreRouter>();
+        builder.Services.TryAddSingleton<IPbxCoreRouter, ArsPbxCoreRouter>();
         builder.Services.AddSingleton<PbxCoreRelay>();
         builder.Services.AddSingleton<SipServer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SipServer>());

@@ -1,11 +1,6 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using AlwaysConnected.Routing.Ars.Authentication;
 using AlwaysConnected.Routing.EndToEndTests.Support;
-using AlwaysConnected.Routing.Sip;
-using AlwaysConnected.SipProxy.PbxCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace AlwaysConnected.Routing.EndToEndTests;
@@ -64,17 +59,14 @@ public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDispos
         settings["Routing:AlwaysConnected:TrunkTarget"] = $"127.0.0.1:{itspPort}";
         settings["Routing:AlwaysConnected:Password"] = "e2e-secret";
 
-        // Until the ARS engine is wired, a fixed route stands in for ARS IN/OUT: the relay (forwarding,
-        // 401 → ACK + re-send with CSeq+1 and credentials, response relay) is what this exercises.
-        var trunk = new FixedTrunkRouter($"127.0.0.1:{itspPort}", new DigestCredentials(Account, "e2e-secret"));
-        await using var server = await ServerHost.StartAsync(settings, s => s.AddSingleton<IPbxCoreRouter>(trunk));
+        // The preset's ARS IN route marks the call, its OUT route picks the trunk and carries the credentials.
+        await using var server = await ServerHost.StartAsync(settings);
 
         var uas = Run(["-sf", Sipp.ScenarioPath("itsp-auth-uas.xml"), "-i", "127.0.0.1", "-p", Port(itspPort), "-m", "1"]);
         var uac = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(mediaPort), "-m", "1"]);
 
         await ExpectSuccessAsync(uac, "media server UAC");
         await ExpectSuccessAsync(uas, "ITSP UAS with digest authentication");
-        trunk.Routed.Should().Be(1);
     }
 
     [SippFact]
@@ -144,20 +136,5 @@ public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDispos
         }
 
         exitCode.Should().Be(0, $"{role} must complete every call (sipp exit code 0)");
-    }
-
-    /// <summary>Stands in for ARS IN/OUT: forwards every new request unchanged to one trunk with one account.</summary>
-    private sealed class FixedTrunkRouter(string target, DigestCredentials credentials) : IPbxCoreRouter
-    {
-        private int _routed;
-
-        public int Routed => _routed;
-
-        public PbxCoreRoute Route(SipMessage request, in RoutingContext context, IBufferWriter<byte> rewritten)
-        {
-            Interlocked.Increment(ref _routed);
-            rewritten.Write(request.Span);
-            return PbxCoreRoute.ForwardTo(target, credentials);
-        }
     }
 }

@@ -9,7 +9,7 @@ namespace AlwaysConnected.SipProxy.PbxCore;
 /// (<see cref="PbxCoreRelay"/>) does the rest: forwarding, the trunk's digest challenge, relaying responses.
 /// </summary>
 /// <remarks>
-/// The ARS engine (branch <c>ars-engine</c>) plugs in here: an adapter runs IN then OUT on the request,
+/// <see cref="ArsPbxCoreRouter"/> runs ARS IN then OUT on the request,
 /// writes the rewritten request with <c>SipRequestWriter</c> into <paramref name="rewritten"/> and returns
 /// the trunk target and the route's credentials.
 /// </remarks>
