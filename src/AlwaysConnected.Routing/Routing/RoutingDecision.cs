@@ -98,7 +98,12 @@ public sealed class RoutingDecision
     /// <summary>Looks up an environment variable by name (with its <c>&amp;</c>, case-sensitive).</summary>
     public bool TryGetEnvironment(ReadOnlySpan<char> name, out ReadOnlySpan<byte> value) => TryFind(_environment, name, StringComparison.Ordinal, out value);
 
-    /// <summary>Returns capture group <paramref name="number"/> (1-based) of the deciding rule; empty when it did not take part.</summary>
+    /// <summary>
+    /// Returns capture group <paramref name="number"/> (1-based) of the deciding rule; empty when it did
+    /// not take part. Groups are extracted when the rule's own lines or deploy values use them, or when
+    /// the decision comes from an explanation; otherwise they read as empty (extraction is skipped on
+    /// the hot path because a regex capture pass can cost far more than the match).
+    /// </summary>
     public ReadOnlySpan<byte> GetCapture(int number)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);

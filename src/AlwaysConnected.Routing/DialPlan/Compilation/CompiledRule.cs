@@ -16,4 +16,11 @@ internal sealed class CompiledRule(string name, bool isPreliminary, CompiledMatc
 
     /// <summary>A disabled rule is kept (for explain output) but never evaluated.</summary>
     public bool Disabled { get; init; }
+
+    /// <summary>
+    /// Whether anything reads the rule's groups (<c>%n</c> in a later line's argument or a deploy
+    /// value). When nothing does, groups are not extracted on the hot path: a regex engine's capture
+    /// pass can cost far more than the match itself.
+    /// </summary>
+    public bool CapturesReferenced { get; init; }
 }

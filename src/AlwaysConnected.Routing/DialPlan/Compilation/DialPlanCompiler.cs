@@ -113,11 +113,12 @@ public static class DialPlanCompiler
         }
 
         var deploy = new List<CompiledDeployLine>();
+        var capturesReferenced = matching.Exists(m => m.CapturesNeededWhileMatching);
         lineNumber = 0;
         foreach (var line in rule.Deploy)
         {
             lineNumber++;
-            var compiled = CompileDeployLine(rule, line, lineNumber, isPreliminary, groups, options, diagnostics);
+            var compiled = CompileDeployLine(rule, line, lineNumber, isPreliminary, groups, options, diagnostics, ref capturesReferenced);
             if (compiled is not null)
             {
                 deploy.Add(compiled);
@@ -126,18 +127,20 @@ public static class DialPlanCompiler
 
         if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) == errorsBefore)
         {
-            rules.Add(new CompiledRule(rule.Name, isPreliminary, [.. matching], [.. deploy], groups) { Disabled = rule.Disabled });
+            rules.Add(new CompiledRule(rule.Name, isPreliminary, [.. matching], [.. deploy], groups) { Disabled = rule.Disabled, CapturesReferenced = capturesReferenced });
         }
     }
 
-    private static CompiledDeployLine? CompileDeployLine(DialPlanRule rule, DeployLine line, int lineNumber, bool isPreliminary, int groups, DialPlanOptions options, List<DialPlanDiagnostic> diagnostics)
+    private static CompiledDeployLine? CompileDeployLine(DialPlanRule rule, DeployLine line, int lineNumber, bool isPreliminary, int groups, DialPlanOptions options, List<DialPlanDiagnostic> diagnostics, ref bool capturesReferenced)
     {
         var name = line.Name.Trim();
         var text = $"{line.Name} = {line.Value}";
         ValueSource value;
         try
         {
-            value = new ExpressionParser(options.Functions, options.Patterns, groups).ParseTemplate(line.Value.Trim());
+            var parser = new ExpressionParser(options.Functions, options.Patterns, groups);
+            value = parser.ParseTemplate(line.Value.Trim());
+            capturesReferenced |= parser.HighestGroupReferenced > 0;
         }
         catch (ExpressionSyntaxException e)
         {

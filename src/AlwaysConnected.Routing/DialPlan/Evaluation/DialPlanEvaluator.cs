@@ -115,7 +115,15 @@ internal static class DialPlanEvaluator
             frame.CaptureCount = line.FirstGroup + line.Pattern.GroupCount;
         }
 
-        // Captures are extracted only for a rule that fires: the cheap IsMatch ran above.
+        // Captures are extracted only for a rule that fires (the cheap IsMatch ran above), and only
+        // when something reads them: a deploy value, or an explanation.
+        frame.CaptureCount = rule.GroupCount;
+        if (!rule.CapturesReferenced && frame.Trace is null)
+        {
+            frame.Captures[..rule.GroupCount].Clear();
+            return true;
+        }
+
         for (var i = 0; i < rule.Matching.Length; i++)
         {
             var line = rule.Matching[i];

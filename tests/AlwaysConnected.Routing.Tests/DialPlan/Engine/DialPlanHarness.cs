@@ -68,15 +68,21 @@ internal static class DialPlanHarness
     }
 
     /// <summary>
-    /// The value an expression yields for a request, read through a rule <c>EXPR = ^(.*)$</c>:
-    /// null when the expression is null (the positive pattern then fails).
+    /// The value an expression yields for a request, read through a rule <c>EXPR = ^(.*)$</c> that
+    /// deploys <c>&amp;value = %1</c>: null when the expression is null (the positive pattern then fails).
     /// </summary>
     public static string? ValueOf(string expression, byte[]? request = null, RoutingServices? services = null, IPEndPoint? source = null, DialPlanOptions? options = null)
     {
         // In-dialog requests are evaluated too, so that a To tag in a test value does not skip the rule.
-        var plan = Rule([(expression, "^(.*)$")], [], options ?? new DialPlanOptions { EvaluateInDialogRequests = true });
+        var plan = Rule([(expression, "^(.*)$")], [("&value", "%1")], options ?? new DialPlanOptions { EvaluateInDialogRequests = true });
         var decision = Evaluate(plan, request ?? Invite(), services, source);
-        return decision.Outcome == RoutingOutcome.NoMatch ? null : Encoding.UTF8.GetString(decision.GetCapture(1));
+        if (decision.Outcome == RoutingOutcome.NoMatch)
+        {
+            return null;
+        }
+
+        decision.TryGetEnvironment("&value", out var value).Should().BeTrue();
+        return Encoding.UTF8.GetString(value);
     }
 
     public static string Write(byte[] request, RoutingDecision decision)
