@@ -1,0 +1,95 @@
+using System.Buffers;
+using System.Diagnostics.Metrics;
+using System.Net;
+using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Diagnostics;
+using AlwaysConnected.Routing.Presets;
+using AlwaysConnected.Routing.Sip;
+using AlwaysConnected.Routing.Sip.Writing;
+using AlwaysConnected.Routing.Tests.Support;
+
+namespace AlwaysConnected.Routing.Tests.Router;
+
+/// <summary>The facade's own cost and signals: no allocation when unobserved, metrics when observed.</summary>
+public class RouterObservabilityTests
+{
+    private static SipRouter Case2Router(RoutingMetrics? metrics = null) => new(
+        new SipRouterBuilder()
+            .UseAlwaysConnected(o =>
+            {
+                o.ItspDomain = "itsp.example.net";
+                o.Account = "0312345678";
+                o.RequiresAuthentication = true;
+                o.Password = "secret";
+            })
+            .BuildModel(),
+        metrics: metrics);
+
+    [Fact]
+    public void Dial_plan_then_ars_in_and_out_through_the_router_allocate_nothing_once_warm()
+    {
+        var router = Case2Router();
+        var bytes = SeedMessages.MediaServerInvite();
+        var index = new SipMessageIndex();
+        var decision = new RoutingDecision();
+        var selection = new ArsSelection();
+        var properties = new CallProperties();
+        var fromMediaServer = SeedMessages.FromMediaServer;
+        var atPbx = new RoutingContext(new IPEndPoint(IPAddress.Loopback, 5060)) { Properties = properties };
+        var output = new ArrayBufferWriter<byte>(2048);
+
+        void RouteOnce()
+        {
+            SipParser.TryParseDatagram(bytes, index, out var message);
+            router.Route(message, fromMediaServer, decision);
+            properties.Clear();
+            router.RouteIn(message, atPbx, decision, selection);
+            router.RouteOut(message, atPbx, decision, selection);
+            output.ResetWrittenCount();
+            SipRequestWriter.TryWrite(message, decision, output, out _);
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            RouteOnce();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            RouteOnce();
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        decision.Stage.Should().Be(RoutingStage.ArsOut, "the pipeline ran to the trunk");
+        allocated.Should().Be(0);
+    }
+
+    [Fact]
+    public void Decisions_reloads_and_rule_hits_are_counted_when_someone_listens()
+    {
+        using var metrics = new RoutingMetrics();
+        var router = Case2Router(metrics);
+        var measurements = new List<(string Instrument, long Value, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == RoutingMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            measurements.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        listener.Start();
+
+        var index = new SipMessageIndex();
+        var decision = new RoutingDecision();
+        router.Route(ParsedRequest.Parse(SeedMessages.MediaServerInvite(), index), SeedMessages.FromOutside, decision);
+        router.TryReload(RoutingModel.Empty, out _).Should().BeTrue();
+
+        measurements.Should().Contain(m => m.Instrument == "sip.routing.decisions" && (string?)m.Tags["outcome"] == "reject" && (string?)m.Tags["stage"] == "dialplan");
+        measurements.Should().Contain(m => m.Instrument == "sip.routing.rule.hits" && (string?)m.Tags["rule"] == AlwaysConnectedPreset.AntiSpoofingRule);
+        measurements.Should().Contain(m => m.Instrument == "sip.routing.reloads" && (string?)m.Tags["result"] == "applied");
+    }
+}
