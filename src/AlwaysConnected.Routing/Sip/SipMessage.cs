@@ -19,6 +19,14 @@ public readonly ref struct SipMessage
 
     private SipMessageIndex Index => _index ?? throw new InvalidOperationException("The message has not been parsed.");
 
+    /// <summary>
+    /// A range of the message, or empty when the range lies outside the bytes this view holds: after
+    /// NeedMoreData or an error the index may describe more than the view has, and a read must never
+    /// throw or run past the end.
+    /// </summary>
+    private ReadOnlySpan<byte> Slice(int start, int length) =>
+        (uint)start <= (uint)_span.Length && (uint)length <= (uint)(_span.Length - start) ? _span.Slice(start, length) : default;
+
     /// <summary>Exactly the message bytes: start line, headers, empty line and body (after an error: the bytes examined).</summary>
     public ReadOnlySpan<byte> Span => _span;
 
@@ -29,13 +37,13 @@ public readonly ref struct SipMessage
     public SipMethod Method => Index.Method;
 
     /// <summary>The request method token as written (the only way to read an extension method).</summary>
-    public ReadOnlySpan<byte> MethodBytes => _span[..Index.MethodLength];
+    public ReadOnlySpan<byte> MethodBytes => Slice(0, Index.MethodLength);
 
     /// <summary>The start line without its CRLF.</summary>
-    public ReadOnlySpan<byte> StartLine => _span[..Index.StartLineLength];
+    public ReadOnlySpan<byte> StartLine => Slice(0, Index.StartLineLength);
 
     /// <summary>The Request-URI as written; empty for a response.</summary>
-    public ReadOnlySpan<byte> RequestUri => _span.Slice(Index.UriStart, Index.UriLength);
+    public ReadOnlySpan<byte> RequestUri => Slice(Index.UriStart, Index.UriLength);
 
     /// <summary>Where the Request-URI lies in <see cref="Span"/>.</summary>
     public Range RequestUriRange => new(Index.UriStart, Index.UriStart + Index.UriLength);
@@ -44,10 +52,10 @@ public readonly ref struct SipMessage
     public int StatusCode => Index.StatusCode;
 
     /// <summary>The reason phrase of a response (may be empty or hold UTF-8).</summary>
-    public ReadOnlySpan<byte> ReasonPhrase => _span.Slice(Index.ReasonStart, Index.ReasonLength);
+    public ReadOnlySpan<byte> ReasonPhrase => Slice(Index.ReasonStart, Index.ReasonLength);
 
     /// <summary>The SIP-Version of the start line, e.g. <c>SIP/2.0</c>.</summary>
-    public ReadOnlySpan<byte> Version => _span.Slice(Index.VersionStart, Index.VersionLength);
+    public ReadOnlySpan<byte> Version => Slice(Index.VersionStart, Index.VersionLength);
 
     /// <summary>The number of header fields (physical entries; a comma-separated list counts once).</summary>
     public int HeaderCount => Index.HeaderCount;
@@ -56,7 +64,7 @@ public readonly ref struct SipMessage
     public long ContentLength => Index.ContentLength;
 
     /// <summary>The body: Content-Length bytes after the empty line, or the rest of a datagram without Content-Length.</summary>
-    public ReadOnlySpan<byte> Body => _span.Slice(Index.BodyStart, Index.BodyLength);
+    public ReadOnlySpan<byte> Body => Slice(Index.BodyStart, Index.BodyLength);
 
     /// <summary>Where the body lies in <see cref="Span"/>.</summary>
     public Range BodyRange => new(Index.BodyStart, Index.BodyStart + Index.BodyLength);
@@ -97,7 +105,7 @@ public readonly ref struct SipMessage
 
         foreach (ref readonly var header in Index.Headers)
         {
-            if (header.Id == SipHeaderId.Extension && Ascii.EqualsIgnoreCase(_span.Slice(header.NameStart, header.NameLength), name))
+            if (header.Id == SipHeaderId.Extension && Ascii.EqualsIgnoreCase(Slice(header.NameStart, header.NameLength), name))
             {
                 first = header;
                 return true;
@@ -111,7 +119,7 @@ public readonly ref struct SipMessage
     /// <summary>The header name as written.</summary>
     /// <param name="header">A header of this message.</param>
     /// <returns>The name bytes.</returns>
-    public ReadOnlySpan<byte> GetName(SipHeader header) => _span.Slice(header.NameStart, header.NameLength);
+    public ReadOnlySpan<byte> GetName(SipHeader header) => Slice(header.NameStart, header.NameLength);
 
     /// <summary>The header value trimmed, with any folding replaced by a single space.</summary>
     /// <param name="header">A header of this message.</param>
@@ -119,7 +127,7 @@ public readonly ref struct SipMessage
     public ReadOnlySpan<byte> GetValue(SipHeader header) =>
         header.IsFolded
             ? Index.Unfolded.Slice(header.UnfoldedStart, header.UnfoldedLength)
-            : _span.Slice(header.ValueStart, header.ValueLength);
+            : Slice(header.ValueStart, header.ValueLength);
 
     /// <summary>The value of the first header with <paramref name="id"/>, or empty when absent.</summary>
     /// <param name="id">The header id.</param>

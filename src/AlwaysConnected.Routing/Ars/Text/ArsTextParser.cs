@@ -200,7 +200,18 @@ internal sealed class ArsTextParser
     private void HandleVariable(ArsTextToken token)
     {
         var name = token.Label[1..];
-        var variable = new ArsVariable(name, token.Value);
+        ArsVariable variable;
+        try
+        {
+            variable = new ArsVariable(name, token.Value);
+        }
+        catch (ArgumentException e)
+        {
+            // The model refuses what it cannot hold (a CR or NUL in the value, ...): a located error, not a throw.
+            Error(token, token.Label, e.Message);
+            return;
+        }
+
         switch (name[0])
         {
             case 'g':

@@ -60,7 +60,9 @@ public static class DialPlanCompiler
 
     private static void CompileRule(DialPlanRule rule, bool isPreliminary, DialPlanOptions options, List<DialPlanDiagnostic> diagnostics, List<CompiledRule> rules)
     {
-        var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        // Counted from the end: diagnostics of earlier rules cannot be errors of this one, and a
+        // count over the whole list per rule made compiling quadratic in the rule count.
+        var firstOfRule = diagnostics.Count;
         var matching = new List<CompiledMatchingLine>();
         var groups = 0;
         var lineNumber = 0;
@@ -125,7 +127,7 @@ public static class DialPlanCompiler
             }
         }
 
-        if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) == errorsBefore)
+        if (!HasError(diagnostics, firstOfRule))
         {
             rules.Add(new CompiledRule(rule.Name, isPreliminary, [.. matching], [.. deploy], groups) { Disabled = rule.Disabled, CapturesReferenced = capturesReferenced });
         }
@@ -222,6 +224,19 @@ public static class DialPlanCompiler
         return isFrom
             ? new CompiledDeployLine(DeployAction.From, "From", value, text)
             : new CompiledDeployLine(DeployAction.Header, name, value, text);
+    }
+
+    private static bool HasError(List<DialPlanDiagnostic> diagnostics, int from)
+    {
+        for (var i = from; i < diagnostics.Count; i++)
+        {
+            if (diagnostics[i].Severity == DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsValidResponse(string value, string variable)

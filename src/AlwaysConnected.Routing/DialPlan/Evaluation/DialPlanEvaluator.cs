@@ -315,6 +315,12 @@ internal static class DialPlanEvaluator
             var contactStart = decision.Arena.Length;
             ResultWriter.Text(decision.Arena, contact);
             var contactLength = decision.Arena.Length - contactStart;
+            if (!Sip.Writing.RequestUriSyntax.IsValid(decision.Arena.Slice(contactStart, contactLength)))
+            {
+                decision.SetError(RoutingErrorCode.InvalidValue, $"The registered contact '{contact}' is not a usable SIP URI; nothing applied.");
+                return;
+            }
+
             if (state.ReplaceUrl)
             {
                 decision.SetRequestUri(contactStart, contactLength);
@@ -325,6 +331,13 @@ internal static class DialPlanEvaluator
                 SetTargetFromUri(decision, contactStart, contactLength);
             }
 
+            return;
+        }
+
+        if (!Sip.Writing.RequestUriSyntax.IsValid(uri))
+        {
+            // A substituted value (a capture from the wire) that is no URI must not reach the request line.
+            decision.SetError(RoutingErrorCode.InvalidValue, $"The To deploy value '{System.Text.Encoding.UTF8.GetString(uri)}' is not a usable SIP URI; nothing applied.");
             return;
         }
 

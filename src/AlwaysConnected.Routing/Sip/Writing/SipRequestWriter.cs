@@ -122,7 +122,7 @@ public static class SipRequestWriter
             return RoutingErrorCode.NotRoutable;
         }
 
-        if (decision.HasRequestUri && (decision.RequestUri.IsEmpty || decision.RequestUri.IndexOfAny(" \r\n\0"u8) >= 0))
+        if (decision.HasRequestUri && !RequestUriSyntax.IsValid(decision.RequestUri))
         {
             return decision.RequestUri.IndexOfAny("\r\n\0"u8) >= 0 ? RoutingErrorCode.InjectedLineBreak : RoutingErrorCode.InvalidValue;
         }
