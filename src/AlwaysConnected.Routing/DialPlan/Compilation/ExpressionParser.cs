@@ -231,6 +231,21 @@ internal sealed class ExpressionParser
         }
 
         RequireCount(name, arguments, function.MinArguments, function.MaxArguments, column);
+        if (function.IsBuiltIn && arguments.Count == 0)
+        {
+            // The reads nearly every rule makes get sources without a function call (a host function
+            // registered under the same name is not built in, so it still runs as registered).
+            switch (function.Name.ToLowerInvariant())
+            {
+                case "request":
+                    return new RequestLineSource(text);
+                case "localhost":
+                    return new SourceIsLocalSource(text);
+                case "port":
+                    return new SourcePortSource(text);
+            }
+        }
+
         var sources = arguments.Select(a => ParseArgument(a.Text, a.Column)).ToArray();
         return new FunctionSource(function, sources, text);
     }

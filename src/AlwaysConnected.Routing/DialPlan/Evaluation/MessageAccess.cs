@@ -8,9 +8,13 @@ namespace AlwaysConnected.Routing.DialPlan.Evaluation;
 /// </summary>
 internal static class MessageAccess
 {
-    public static bool TryGetFirstHeaderValue(SipMessage message, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    public static bool TryGetFirstHeaderValue(SipMessage message, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value) =>
+        TryGetFirstHeaderValue(message, SipHeaderNames.GetId(name), name, out value);
+
+    /// <summary>The first value of a header whose id was resolved at load time (extension headers by name).</summary>
+    public static bool TryGetFirstHeaderValue(SipMessage message, SipHeaderId id, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
-        if (message.TryGetHeader(name, out var header))
+        if (id != SipHeaderId.Extension ? message.TryGetHeader(id, out var header) : message.TryGetHeader(name, out header))
         {
             value = message.GetValue(header);
             return true;

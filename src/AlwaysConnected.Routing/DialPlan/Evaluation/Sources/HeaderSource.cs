@@ -13,6 +13,9 @@ internal sealed class HeaderSource(string name) : ValueSource
 
     public byte[] NameBytes { get; } = Encoding.UTF8.GetBytes(name);
 
+    /// <summary>The header's id, resolved once here rather than from its name on every request.</summary>
+    public Sip.SipHeaderId Id { get; } = Sip.SipHeaderNames.GetId(Encoding.UTF8.GetBytes(name));
+
     public override ValueRef Evaluate(ref EvaluationFrame frame)
     {
         // Edits made by earlier rules ($continue) are visible to later rules: semantics §4.
@@ -21,7 +24,7 @@ internal sealed class HeaderSource(string name) : ValueSource
             return kind == HeaderEditKind.Remove ? ValueRef.Null : frame.Store(edited);
         }
 
-        return MessageAccess.TryGetFirstHeaderValue(frame.Message, NameBytes, out var value)
+        return MessageAccess.TryGetFirstHeaderValue(frame.Message, Id, NameBytes, out var value)
             ? frame.Store(value)
             : ValueRef.Null;
     }
