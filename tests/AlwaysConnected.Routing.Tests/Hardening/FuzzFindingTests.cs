@@ -11,9 +11,11 @@ namespace AlwaysConnected.Routing.Tests.Hardening;
 /// <summary>Inputs the fuzz targets (tests/AlwaysConnected.Routing.Fuzz) found failing, reduced to their cause.</summary>
 public class FuzzFindingTests
 {
-    [Theory(Skip = "BUG: ArsTextReader.TryParse throws ArgumentException from the ArsVariable constructor (ArsTextParser.HandleVariable, line 202) instead of returning a diagnostic")]
+    [Theory(Skip = "BUG: ArsTextReader.TryParse throws ArgumentException from model guards (ArsVariable constructor via ArsTextParser.HandleVariable line 202; plug-in Param/Return via ArsModelGuard.NoControl) instead of returning a diagnostic")]
     [InlineData("[Template t]\n&a18446744073709551616: gw\n[Row 1]\n&v1: 1\n")]
     [InlineData("[Template t]\n&v1: gw\n[Row 1]\n&v1: 1\0x\n")]
+    [InlineData("[Route r]\nPatterns - OUT\n[Matching Patterns]\nPlugin 1: sipheader\nParam 1: X-\0A\nReturn 1: ^pin$\n")]
+    [InlineData("[Route r]\nPatterns - OUT\n[Matching Patterns]\nPlugin 1: sipheader\nParam 1: X-A\nReturn 1: ^p\0in$\n")]
     public void Ars_text_with_a_malformed_variable_is_refused_with_a_located_diagnostic(string text)
     {
         bool ok = true;
@@ -22,7 +24,7 @@ public class FuzzFindingTests
 
         act.Should().NotThrow();
         ok.Should().BeFalse();
-        diagnostics.Should().Contain(d => d.Line == 2 || d.Line == 4);
+        diagnostics.Should().NotBeEmpty();
     }
 
     [Fact(Skip = "BUG: after TryParseStream returns NeedMoreData, SipMessage.StartLine (SipMessage.cs line 35) throws ArgumentOutOfRangeException: the index keeps the start line length but the message span is empty")]
@@ -76,5 +78,24 @@ public class FuzzFindingTests
         {
             error.Should().NotBe(RoutingErrorCode.None);
         }
+    }
+
+    [Fact(Skip = "BUG: SipRequestWriter.TryWrite on a request without headers (the parser accepts 'X sip:a SIP/2.0\\r\\n\\r\\n') appends an added header straight after the start line with no CRLF: 'HNVITE sip:ucom SIP/2.2X-A: 1\\r\\n\\r\\n\\r\\n...'; the output no longer parses (InvalidVersion)")]
+    public void An_added_header_on_a_request_without_headers_starts_on_its_own_line()
+    {
+        var input = "HNVITE sip:ucom SIP/2.2\r\n\r\nv\0\u0001"u8.ToArray();
+        var index = new SipMessageIndex();
+        SipParser.TryParseDatagram(input, index, out var message).Should().Be(SipParseStatus.Success);
+        var router = new SipRouterBuilder().AddDialPlanText("[Rule x]\n[Matching Patterns]\n$request = .\n[Deploy Patterns]\nX-A = 1\n").Build();
+        var decision = new RoutingDecision();
+        router.Route(message, SeedMessages.FromMediaServer, decision);
+        var output = new ArrayBufferWriter<byte>();
+
+        SipRequestWriter.TryWrite(message, decision, output, out _).Should().BeTrue();
+
+        var again = new SipMessageIndex();
+        SipParser.TryParseDatagram(output.WrittenSpan, again, out var written).Should().Be(SipParseStatus.Success, again.Error.ToString());
+        written.StartLine.SequenceEqual(message.StartLine).Should().BeTrue();
+        Encoding.ASCII.GetString(written.GetFirstValue(SipHeaderId.Extension)).Should().Be("1");
     }
 }
