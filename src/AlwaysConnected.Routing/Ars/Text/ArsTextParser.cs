@@ -566,7 +566,15 @@ internal sealed class ArsTextParser
                 continue;
             }
 
-            plugins.Add(new PluginSlot(number, slot.Plugin, slot.Param, slot.Return));
+            try
+            {
+                plugins.Add(new PluginSlot(number, slot.Plugin, slot.Param, slot.Return));
+            }
+            catch (ArgumentException exception)
+            {
+                // The model refuses what it cannot hold (a control byte in Param/Return, ...).
+                Error(slot.FirstToken, $"Plugin {number}", exception.Message, block);
+            }
         }
 
         if (block.Target is null && block.FirstTrunkSetting is { } orphan)

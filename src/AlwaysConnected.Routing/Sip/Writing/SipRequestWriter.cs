@@ -42,13 +42,10 @@ public static class SipRequestWriter
             output.Write(span[..startLineEnd]);
         }
 
-        var headerSectionEnd = startLineEnd;
-        if (firstHeaderStart >= 0)
-        {
-            // The start line's own terminator, as it arrived.
-            output.Write(span[startLineEnd..firstHeaderStart]);
-            headerSectionEnd = firstHeaderStart;
-        }
+        // The start line's own terminator, as it arrived; headers the decision adds go after it even
+        // when the request has no header at all.
+        var headerSectionEnd = firstHeaderStart >= 0 ? firstHeaderStart : startLineEnd + LineBreakLength(span[startLineEnd..]);
+        output.Write(span[startLineEnd..headerSectionEnd]);
 
         // Which whole-header edits have been written already (a Set replaces all instances with one).
         Span<bool> written = decision.HeaderEditCount <= 64 ? stackalloc bool[decision.HeaderEditCount] : new bool[decision.HeaderEditCount];
@@ -109,6 +106,9 @@ public static class SipRequestWriter
         output.Write(span[headerSectionEnd..]);
         return true;
     }
+
+    private static int LineBreakLength(ReadOnlySpan<byte> rest) =>
+        rest.StartsWith("\r\n"u8) ? 2 : rest.Length > 0 && rest[0] == (byte)'\n' ? 1 : 0;
 
     private static RoutingErrorCode Validate(SipMessage message, RoutingDecision decision)
     {
