@@ -9,12 +9,24 @@ internal sealed class EvaluationScratch
     private ValueRef[] _captures = new ValueRef[16];
     private ValueRef[] _lineValues = new ValueRef[16];
     private ValueRef[] _deployValues = new ValueRef[16];
+    private ulong[] _candidateBits = [];
 
     public Span<ValueRef> Captures(int size) => Grow(ref _captures, size).AsSpan(0, size);
 
     public Span<ValueRef> LineValues(int size) => Grow(ref _lineValues, size).AsSpan(0, size);
 
     public Span<ValueRef> DeployValues(int size) => Grow(ref _deployValues, size).AsSpan(0, size);
+
+    /// <summary>The rule index's candidate set for plans too large for the stack.</summary>
+    public Span<ulong> CandidateBits(int size)
+    {
+        if (_candidateBits.Length < size)
+        {
+            _candidateBits = new ulong[size];
+        }
+
+        return _candidateBits.AsSpan(0, size);
+    }
 
     private static ValueRef[] Grow(ref ValueRef[] array, int size)
     {
