@@ -84,7 +84,7 @@ internal static class RuleIndexBuilder
         {
             var required = line.Pattern.AnchoredLiteralPrefix;
             var kind = Classify(line.Source);
-            if (kind != SourceKind.Other && !line.Pattern.IsNegated && required.Length > prefix.Length)
+            if (kind is SourceKind.Header or SourceKind.RequestLine && !line.Pattern.IsNegated && required.Length > prefix.Length)
             {
                 header = line.Source as HeaderSource;
                 prefix = required.ToArray();
