@@ -231,6 +231,11 @@ internal sealed class ExpressionParser
         }
 
         RequireCount(name, arguments, function.MinArguments, function.MaxArguments, column);
+        if (arguments.Count == 0 && RequestLineSource.IsBuiltIn(function))
+        {
+            return new RequestLineSource(text);
+        }
+
         var sources = arguments.Select(a => ParseArgument(a.Text, a.Column)).ToArray();
         return new FunctionSource(function, sources, text);
     }

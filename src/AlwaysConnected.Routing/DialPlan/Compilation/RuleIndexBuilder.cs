@@ -1,6 +1,5 @@
 using AlwaysConnected.Routing.DialPlan.Evaluation.Index;
 using AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
-using AlwaysConnected.Routing.DialPlan.Functions;
 
 namespace AlwaysConnected.Routing.DialPlan.Compilation;
 
@@ -18,9 +17,6 @@ namespace AlwaysConnected.Routing.DialPlan.Compilation;
 /// </remarks>
 internal static class RuleIndexBuilder
 {
-    private static readonly DialPlanFunctionBody RequestLine =
-        DialPlanFunctionRegistry.BuiltInFunctions().First(f => f.Name == "request").Body;
-
     public static DialPlanRuleIndex Build(IReadOnlyList<CompiledRule> rules)
     {
         var words = Math.Max(1, (rules.Count + 63) / 64);
@@ -104,7 +100,7 @@ internal static class RuleIndexBuilder
     private static SourceKind Classify(ValueSource source) => source switch
     {
         HeaderSource => SourceKind.Header,
-        FunctionSource function when function.Arguments.Count == 0 && function.Function.Body == RequestLine => SourceKind.RequestLine,
+        RequestLineSource => SourceKind.RequestLine,
         LiteralSource or CaptureSource or EnvironmentSource => SourceKind.ReadOnly,
         _ => SourceKind.Other,
     };

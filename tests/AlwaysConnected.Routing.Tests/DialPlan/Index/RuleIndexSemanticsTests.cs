@@ -137,6 +137,46 @@ public sealed class RuleIndexSemanticsTests
         CandidatesFor(plan, DialPlanHarness.Invite()).Should().Be(0, "an absent header cannot match a positive pattern");
     }
 
+    [Fact]
+    public void A_host_function_replacing_request_is_called_and_never_used_as_a_key()
+    {
+        var functions = new AlwaysConnected.Routing.DialPlan.Functions.DialPlanFunctionRegistry()
+            .Add(new AlwaysConnected.Routing.DialPlan.Functions.DialPlanFunction("request", 0, 0,
+                (in AlwaysConnected.Routing.DialPlan.Functions.DialPlanFunctionContext _, System.Buffers.IBufferWriter<byte> result) =>
+                {
+                    System.Buffers.BuffersExtensions.Write(result, "OPTIONS sip:rewritten SIP/2.0"u8);
+                    return true;
+                }));
+        var plan = DialPlanHarness.Compile("""
+            [Rule host]
+            [Matching Patterns]
+            $request = ^OPTIONS
+            [Deploy Patterns]
+            $target = host.example.com
+            """, new DialPlanOptions { Functions = functions });
+
+        plan.Index.IndexedRuleCount.Should().Be(0, "the host's $request may return anything");
+        DialPlanHarness.Evaluate(plan, DialPlanHarness.Invite()).GetTargetString().Should().Be("host.example.com");
+    }
+
+    [Fact]
+    public void The_built_in_request_line_keys_a_rule_and_reads_the_start_line()
+    {
+        var plan = DialPlanHarness.Compile("""
+            [Rule invite]
+            [Matching Patterns]
+            $request = ^INVITE sip:(1000)@
+            [Deploy Patterns]
+            X-Line = %{$request}
+            """);
+
+        plan.Index.Values.Should().ContainSingle().Which.ToString().Should().Be("$request");
+        var decision = DialPlanHarness.Evaluate(plan, DialPlanHarness.Invite());
+        System.Text.Encoding.UTF8.GetString(decision.GetCapture(1)).Should().Be("1000");
+        DialPlanHarness.Header(decision, "X-Line").Should().Be("INVITE sip:1000@pbx.example.com:5070 SIP/2.0");
+        CandidatesFor(plan, TestRequest.Build("OPTIONS", "sip:1000@pbx.example.com", [])).Should().Be(0);
+    }
+
     private static int CandidatesFor(CompiledDialPlan plan, byte[] bytes)
     {
         var index = new SipMessageIndex();
