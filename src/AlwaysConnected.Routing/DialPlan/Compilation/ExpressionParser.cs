@@ -237,7 +237,9 @@ internal sealed class ExpressionParser
         }
 
         var sources = arguments.Select(a => ParseArgument(a.Text, a.Column)).ToArray();
-        return new FunctionSource(function, sources, text);
+        var call = new FunctionSource(function, sources, text);
+        var slot = arguments.Count == 0 ? RequestFunctionSource.SlotOf(function) : -1;
+        return slot >= 0 ? new RequestFunctionSource(call, slot) : call;
     }
 
     private static void RequireCount(string name, List<(string Text, int Column)> arguments, int min, int max, int column)

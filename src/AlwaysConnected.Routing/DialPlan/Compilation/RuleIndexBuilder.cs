@@ -11,7 +11,7 @@ namespace AlwaysConnected.Routing.DialPlan.Compilation;
 /// A rule is keyed on a matching line only when skipping the rule cannot change anything but the
 /// wasted work: the line's pattern is anchored with a literal start and not negated (an absent value
 /// or one without the prefix fails it), and every line before it only reads the request (headers,
-/// the request line, literals, captures, environment variables) — a rule whose earlier line calls a
+/// the request line, literals, captures, environment variables, the built-in request functions such as <c>$localhost</c>) — a rule whose earlier line calls a
 /// function that may have effects (a host function, a session counter) is always evaluated, so the
 /// function runs exactly as often as without the index.
 /// </remarks>
@@ -101,7 +101,7 @@ internal static class RuleIndexBuilder
     {
         HeaderSource => SourceKind.Header,
         RequestLineSource => SourceKind.RequestLine,
-        LiteralSource or CaptureSource or EnvironmentSource => SourceKind.ReadOnly,
+        LiteralSource or CaptureSource or EnvironmentSource or RequestFunctionSource => SourceKind.ReadOnly,
         _ => SourceKind.Other,
     };
 

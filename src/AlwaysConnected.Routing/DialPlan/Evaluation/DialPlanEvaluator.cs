@@ -44,6 +44,7 @@ internal static class DialPlanEvaluator
             return;
         }
 
+        decision.Scratch.BeginEvaluation();
         var frame = new EvaluationFrame(message, context, services, decision, decision.Scratch.Captures(plan.MaxGroups), trace);
         var state = new DeployState { ReplaceUrl = true };
         var matchedAny = false;

@@ -7,7 +7,7 @@ namespace AlwaysConnected.Routing.Tests.DialPlan.Index;
 /// <summary>
 /// Random rule sets and requests over a tiny alphabet, so that prefixes collide often: anchored
 /// literals (indexable), negated, unanchored and alternation patterns, lines on headers, the
-/// request line, functions and environment variables, disabled rules and <c>$continue</c> chains
+/// request line, functions (with and without arguments) and environment variables, disabled rules and <c>$continue</c> chains
 /// whose deploys edit the very headers later rules are keyed on.
 /// </summary>
 internal sealed class RandomDialPlans(int seed)
@@ -51,8 +51,9 @@ internal sealed class RandomDialPlans(int seed)
         return TestRequest.Build(method, "sip:1000@pbx.example.com", headers);
     }
 
-    private MatchingLine MatchingLine() => _random.Next(10) switch
+    private MatchingLine MatchingLine() => _random.Next(11) switch
     {
+        3 => new MatchingLine(Pick(["$transport", "$port", "$localhost"]), Pick(["^UDP", "^5060$", "^true", "^false", "!^TCP"])),
         0 => new MatchingLine("$request", Pick(["^INVITE", "^OPTIONS", "^MESSAGE sip:", "!^INVITE", "^INV"])),
         1 => new MatchingLine("&env.x", Pick(Patterns)),
         2 => new MatchingLine("$geturi(To)", Pick(["^sip:1000@", "^sip:2", "1000", "!^sip:1"])),
