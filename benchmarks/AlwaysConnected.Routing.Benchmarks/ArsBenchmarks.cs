@@ -12,6 +12,7 @@ namespace AlwaysConnected.Routing.Benchmarks;
 
 /// <summary>ARS IN + OUT for the Always Connected INVITE, and OUT selection among 1,000 prefixed routes.</summary>
 [MemoryDiagnoser]
+[BenchmarkCategory(Categories.HotPath)]
 public class ArsBenchmarks
 {
     private const string Seed = """

@@ -17,6 +17,7 @@ namespace AlwaysConnected.Routing.Benchmarks;
 /// rewritten request into a reused buffer. The message is parsed once; parsing has its own benchmarks.
 /// </summary>
 [MemoryDiagnoser]
+[BenchmarkCategory(Categories.HotPath)]
 public class DialPlanBenchmarks
 {
     private readonly SipMessageIndex _index = new();

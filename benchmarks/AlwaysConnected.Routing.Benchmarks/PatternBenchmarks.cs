@@ -46,18 +46,23 @@ public class PatternBenchmarks
     }
 
     [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Categories.HotPath)]
     public bool IsMatch_Compiled_Pattern() => _pattern.IsMatch(_value);
 
     [Benchmark]
+    [BenchmarkCategory(Categories.Comparison)]
     public bool IsMatch_Regex_NonBacktracking() => _nonBacktracking.IsMatch(_text);
 
     [Benchmark]
+    [BenchmarkCategory(Categories.Comparison)]
     public bool IsMatch_Regex_Compiled() => _compiled.IsMatch(_text);
 
     [Benchmark]
+    [BenchmarkCategory(Categories.HotPath)]
     public bool Captures_Compiled_Pattern() => _pattern.TryMatch(_value, _captures);
 
     [Benchmark]
+    [BenchmarkCategory(Categories.Comparison)]
     public int Captures_Regex_Compiled()
     {
         var match = _compiled.Match(_text);

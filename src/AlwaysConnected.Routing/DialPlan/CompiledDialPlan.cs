@@ -1,5 +1,6 @@
 using AlwaysConnected.Routing.DialPlan.Compilation;
 using AlwaysConnected.Routing.DialPlan.Evaluation;
+using AlwaysConnected.Routing.DialPlan.Evaluation.Index;
 using AlwaysConnected.Routing.DialPlan.Explain;
 using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Services;
@@ -21,6 +22,7 @@ public sealed class CompiledDialPlan
         Version = version;
         Diagnostics = diagnostics;
         MaxGroups = Math.Max(1, rules.Length == 0 ? 1 : rules.Max(r => r.GroupCount));
+        Index = RuleIndexBuilder.Build(rules);
     }
 
     /// <summary>The rules this plan was compiled from.</summary>
@@ -38,6 +40,9 @@ public sealed class CompiledDialPlan
 
     internal int MaxGroups { get; }
 
+    /// <summary>Which rules can match a request, found from the literal prefixes their lines require.</summary>
+    internal DialPlanRuleIndex Index { get; }
+
     /// <summary>
     /// Evaluates the plan for one request and fills <paramref name="decision"/>. Never throws for a
     /// request the parser accepted; allocates nothing once the decision's buffers have grown.
@@ -52,6 +57,10 @@ public sealed class CompiledDialPlan
         ArgumentNullException.ThrowIfNull(decision);
         DialPlanEvaluator.Evaluate(this, message, context, services, decision, trace: null);
     }
+
+    /// <summary>Evaluates every enabled rule in order without consulting the index: the reference the index is tested against.</summary>
+    internal void EvaluateWithoutIndex(SipMessage message, in RoutingContext context, RoutingServices services, RoutingDecision decision) =>
+        DialPlanEvaluator.Evaluate(this, message, context, services, decision, trace: null, useIndex: false);
 
     /// <summary>
     /// Evaluates the plan like <see cref="Evaluate"/> and also records every rule tried, each line's

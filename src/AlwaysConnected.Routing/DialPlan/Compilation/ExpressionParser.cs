@@ -231,23 +231,15 @@ internal sealed class ExpressionParser
         }
 
         RequireCount(name, arguments, function.MinArguments, function.MaxArguments, column);
-        if (function.IsBuiltIn && arguments.Count == 0)
+        if (arguments.Count == 0 && RequestLineSource.IsBuiltIn(function))
         {
-            // The reads nearly every rule makes get sources without a function call (a host function
-            // registered under the same name is not built in, so it still runs as registered).
-            switch (function.Name.ToLowerInvariant())
-            {
-                case "request":
-                    return new RequestLineSource(text);
-                case "localhost":
-                    return new SourceIsLocalSource(text);
-                case "port":
-                    return new SourcePortSource(text);
-            }
+            return new RequestLineSource(text);
         }
 
         var sources = arguments.Select(a => ParseArgument(a.Text, a.Column)).ToArray();
-        return new FunctionSource(function, sources, text);
+        var call = new FunctionSource(function, sources, text);
+        var slot = arguments.Count == 0 ? RequestFunctionSource.SlotOf(function) : -1;
+        return slot >= 0 ? new RequestFunctionSource(call, slot) : call;
     }
 
     private static void RequireCount(string name, List<(string Text, int Column)> arguments, int min, int max, int column)

@@ -17,7 +17,10 @@ internal static class DialPlanEvaluator
     // Most patterns have a handful of groups; larger ones fall back to a heap array.
     private const int StackCaptureLimit = 32;
 
-    public static void Evaluate(CompiledDialPlan plan, SipMessage message, in RoutingContext context, RoutingServices services, RoutingDecision decision, DialPlanTraceRecorder? trace)
+    // Candidate sets up to this many words (16,384 rules) live on the stack; larger ones in the decision's scratch.
+    private const int StackCandidateWords = 256;
+
+    public static void Evaluate(CompiledDialPlan plan, SipMessage message, in RoutingContext context, RoutingServices services, RoutingDecision decision, DialPlanTraceRecorder? trace, bool useIndex = true)
     {
         decision.Reset();
         decision.SnapshotVersion = plan.Version;
@@ -41,45 +44,101 @@ internal static class DialPlanEvaluator
             return;
         }
 
+        decision.Scratch.BeginEvaluation();
         var frame = new EvaluationFrame(message, context, services, decision, decision.Scratch.Captures(plan.MaxGroups), trace);
         var state = new DeployState { ReplaceUrl = true };
         var matchedAny = false;
-        foreach (var rule in plan.Rules)
-        {
-            if (rule.Disabled)
-            {
-                trace?.BeginRule();
-                trace?.EndRule(rule.Name, rule.IsPreliminary, disabled: true, matched: false, []);
-                continue;
-            }
 
-            trace?.BeginRule();
-            var matched = Match(rule, ref frame);
-            trace?.EndRule(rule.Name, rule.IsPreliminary, disabled: false, matched, matched ? DescribeCaptures(rule, ref frame) : []);
-            if (!matched)
-            {
-                continue;
-            }
-
-            matchedAny = true;
-            decision.AddAppliedRule(rule.Name);
-            RecordCaptures(rule, ref frame);
-            state.Continue = false;
-            if (!Deploy(rule, ref frame, ref state))
-            {
-                return;
-            }
-
-            if (state.Block || state.Status != 0 || !state.Continue)
-            {
-                break;
-            }
-        }
-
-        if (matchedAny)
+        // Explain lists every rule tried, so it walks them all; the hot path asks the index.
+        var outcome = useIndex && trace is null
+            ? RunIndexed(plan, ref frame, ref state, ref matchedAny)
+            : RunAll(plan, ref frame, ref state, ref matchedAny);
+        if (outcome != RuleOutcome.Failed && matchedAny)
         {
             Finish(plan, ref frame, ref state);
         }
+    }
+
+    private static RuleOutcome RunAll(CompiledDialPlan plan, ref EvaluationFrame frame, ref DeployState state, ref bool matchedAny)
+    {
+        foreach (var rule in plan.Rules)
+        {
+            var outcome = Run(rule, ref frame, ref state, ref matchedAny);
+            if (outcome != RuleOutcome.Next)
+            {
+                return outcome;
+            }
+        }
+
+        return RuleOutcome.Next;
+    }
+
+    /// <summary>
+    /// Evaluates only the index's candidates, in rule order. When a rule deploys and evaluation continues,
+    /// rules keyed on a header it edited become candidates again (their key was read before the edit).
+    /// </summary>
+    private static RuleOutcome RunIndexed(CompiledDialPlan plan, ref EvaluationFrame frame, ref DeployState state, ref bool matchedAny)
+    {
+        var index = plan.Index;
+        var words = index.WordCount;
+        var bits = words <= StackCandidateWords ? stackalloc ulong[words] : frame.Decision.Scratch.CandidateBits(words);
+        index.MarkCandidates(ref frame, bits);
+        var widened = 0UL;
+        var rules = plan.Rules;
+        for (var w = 0; w < words; w++)
+        {
+            var word = bits[w];
+            while (word != 0)
+            {
+                var bit = System.Numerics.BitOperations.TrailingZeroCount(word);
+                var outcome = Run(rules[(w << 6) + bit], ref frame, ref state, ref matchedAny);
+                if (outcome != RuleOutcome.Next)
+                {
+                    return outcome;
+                }
+
+                if (state.Continue)
+                {
+                    // A continuing deploy may have edited a header later candidates were chosen by.
+                    index.Widen(ref frame, bits, ref widened);
+                }
+
+                // Rules up to this one are done; later bits of this word may have been added by Widen.
+                word = bit == 63 ? 0 : bits[w] & (ulong.MaxValue << (bit + 1));
+            }
+        }
+
+        return RuleOutcome.Next;
+    }
+
+    private static RuleOutcome Run(CompiledRule rule, ref EvaluationFrame frame, ref DeployState state, ref bool matchedAny)
+    {
+        var trace = frame.Trace;
+        if (rule.Disabled)
+        {
+            trace?.BeginRule();
+            trace?.EndRule(rule.Name, rule.IsPreliminary, disabled: true, matched: false, []);
+            return RuleOutcome.Next;
+        }
+
+        trace?.BeginRule();
+        var matched = Match(rule, ref frame);
+        trace?.EndRule(rule.Name, rule.IsPreliminary, disabled: false, matched, matched ? DescribeCaptures(rule, ref frame) : []);
+        if (!matched)
+        {
+            return RuleOutcome.Next;
+        }
+
+        matchedAny = true;
+        frame.Decision.AddAppliedRule(rule.Name);
+        RecordCaptures(rule, ref frame);
+        state.Continue = false;
+        if (!Deploy(rule, ref frame, ref state))
+        {
+            return RuleOutcome.Failed;
+        }
+
+        return state.Block || state.Status != 0 || !state.Continue ? RuleOutcome.Stop : RuleOutcome.Next;
     }
 
     private static bool Match(CompiledRule rule, ref EvaluationFrame frame)
@@ -403,6 +462,18 @@ internal static class DialPlanEvaluator
         (byte)'\n' => "LF",
         _ => "NUL",
     };
+
+    private enum RuleOutcome
+    {
+        /// <summary>Go on with the next rule.</summary>
+        Next,
+
+        /// <summary>A rule decided; finish the decision.</summary>
+        Stop,
+
+        /// <summary>A deploy failed; the decision carries the error and nothing is finished.</summary>
+        Failed,
+    }
 
     private struct DeployState
     {

@@ -9,12 +9,49 @@ internal sealed class EvaluationScratch
     private ValueRef[] _captures = new ValueRef[16];
     private ValueRef[] _lineValues = new ValueRef[16];
     private ValueRef[] _deployValues = new ValueRef[16];
+    private ulong[] _candidateBits = [];
+    private readonly ValueRef[] _requestValues = new ValueRef[Sources.RequestFunctionSource.SlotCount];
+    private readonly int[] _requestValueStamps = new int[Sources.RequestFunctionSource.SlotCount];
+    private int _stamp;
+
+    /// <summary>Forgets the request values cached by the previous evaluation.</summary>
+    public void BeginEvaluation()
+    {
+        if (++_stamp == 0)
+        {
+            Array.Clear(_requestValueStamps);
+            _stamp = 1;
+        }
+    }
+
+    public bool TryGetRequestValue(int slot, out ValueRef value)
+    {
+        value = _requestValues[slot];
+        return _requestValueStamps[slot] == _stamp;
+    }
+
+    public void SetRequestValue(int slot, ValueRef value)
+    {
+        _requestValues[slot] = value;
+        _requestValueStamps[slot] = _stamp;
+    }
 
     public Span<ValueRef> Captures(int size) => Grow(ref _captures, size).AsSpan(0, size);
 
     public Span<ValueRef> LineValues(int size) => Grow(ref _lineValues, size).AsSpan(0, size);
 
     public Span<ValueRef> DeployValues(int size) => Grow(ref _deployValues, size).AsSpan(0, size);
+
+    /// <summary>The rule index's candidate set for plans too large for the stack.</summary>
+    public Span<ulong> CandidateBits(int size)
+    {
+        if (_candidateBits.Length < size)
+        {
+            _candidateBits = new ulong[size];
+        }
+
+        return _candidateBits.AsSpan(0, size);
+    }
 
     private static ValueRef[] Grow(ref ValueRef[] array, int size)
     {

@@ -60,9 +60,6 @@ public sealed class DialPlanFunction
     /// <summary>What it computes.</summary>
     public DialPlanFunctionBody Body { get; }
 
-    /// <summary>Whether this is one of the library's own functions (the compiler may then evaluate it inline).</summary>
-    internal bool IsBuiltIn { get; init; }
-
     /// <inheritdoc />
     public override string ToString() => "$" + Name;
 }

@@ -15,7 +15,7 @@ public sealed class DialPlanFunctionRegistry
     {
         foreach (var function in BuiltInFunctions())
         {
-            _functions[function.Name] = new DialPlanFunction(function.Name, function.MinArguments, function.MaxArguments, function.Body) { IsBuiltIn = true };
+            _functions[function.Name] = function;
         }
     }
 

@@ -1,0 +1,14 @@
+namespace AlwaysConnected.Routing.Benchmarks;
+
+/// <summary>Benchmark categories the CI gate selects by.</summary>
+public static class Categories
+{
+    /// <summary>Code that runs per routed packet: it must allocate nothing (the CI gate fails otherwise).</summary>
+    public const string HotPath = "HotPath";
+
+    /// <summary>Benchmarks kept for comparison (Regex baselines, the unindexed evaluator): not gated.</summary>
+    public const string Comparison = "Comparison";
+
+    /// <summary>Throughput of several routing threads sharing one router: not gated (the synchronisation is not routing).</summary>
+    public const string Concurrency = "Concurrency";
+}
