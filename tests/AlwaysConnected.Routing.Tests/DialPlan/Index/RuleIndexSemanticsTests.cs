@@ -168,11 +168,12 @@ public sealed class RuleIndexSemanticsTests
             $request = ^INVITE sip:(1000)@
             [Deploy Patterns]
             X-Line = %{$request}
+            X-User = %1
             """);
 
         plan.Index.Values.Should().ContainSingle().Which.ToString().Should().Be("$request");
         var decision = DialPlanHarness.Evaluate(plan, DialPlanHarness.Invite());
-        System.Text.Encoding.UTF8.GetString(decision.GetCapture(1)).Should().Be("1000");
+        DialPlanHarness.Header(decision, "X-User").Should().Be("1000");
         DialPlanHarness.Header(decision, "X-Line").Should().Be("INVITE sip:1000@pbx.example.com:5070 SIP/2.0");
         CandidatesFor(plan, TestRequest.Build("OPTIONS", "sip:1000@pbx.example.com", [])).Should().Be(0);
     }
