@@ -21,7 +21,6 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
 {
     private readonly IOptionsFactory<SipRoutingOptions> _factory;
     private readonly ILogger<SipRouter> _logger;
-    private readonly SipRouterOptions _routerOptions;
     private readonly List<IDisposable> _subscriptions = [];
 
     /// <summary>Creates the router from the current configuration.</summary>
@@ -63,7 +62,7 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
             pluginRegistry.Register(plugin);
         }
 
-        _routerOptions = SipRoutingConfigurationLoader.CreateRouterOptions(options, new SipRouterOptions
+        var routerOptions = SipRoutingConfigurationLoader.CreateRouterOptions(options, new SipRouterOptions
         {
             DialPlan = new() { Functions = registry },
             Ars = new() { Plugins = pluginRegistry, Time = timeProvider ?? TimeProvider.System },
@@ -82,7 +81,7 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
             Time = timeProvider ?? TimeProvider.System,
             LocalAddresses = SipRoutingOptionsMapper.GetLocalAddresses(options),
         };
-        Router = new SipRouter(model!, _routerOptions, services, _logger, metrics);
+        Router = new SipRouter(model!, routerOptions, services, _logger, metrics);
 
         foreach (var source in changeSources)
         {
