@@ -393,7 +393,8 @@ internal static class DialPlanEvaluator
             return;
         }
 
-        if (!Sip.Writing.RequestUriSyntax.IsValid(uri))
+        // The same test as RequestUriSyntax.IsValid, keeping the parsed URI for the target below.
+        if (uri.IsEmpty || uri.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) >= 0 || uri.IndexOf((byte)':') <= 0 || !SipUri.TryParse(uri, out var parsed))
         {
             // A substituted value (a capture from the wire) that is no URI must not reach the request line.
             decision.SetError(RoutingErrorCode.InvalidValue, $"The To deploy value '{System.Text.Encoding.UTF8.GetString(uri)}' is not a usable SIP URI; nothing applied.");
@@ -406,11 +407,23 @@ internal static class DialPlanEvaluator
             decision.SetHeaderEdit(ToHeaderName, HeaderEditKind.ReplaceUri, state.ToUriStart, state.ToUriLength);
         }
 
-        if (!decision.HasTarget)
+        if (decision.HasTarget)
         {
-            SetTargetFromUri(decision, state.ToUriStart, state.ToUriLength);
+            return;
         }
+
+        // Without ; ? , " < > the URI is its own addr-spec, so the parse above is the one
+        // SetTargetFromUri would make; the host then is already in the arena, inside the URI.
+        if (uri.IndexOfAny(AddrSpecDelimiters) < 0 && parsed.Port <= 0 && !parsed.Host.IsEmpty && uri.Overlaps(parsed.Host, out var hostOffset))
+        {
+            decision.SetTarget(state.ToUriStart + hostOffset, parsed.Host.Length);
+            return;
+        }
+
+        SetTargetFromUri(decision, state.ToUriStart, state.ToUriLength);
     }
+
+    private static readonly System.Buffers.SearchValues<byte> AddrSpecDelimiters = System.Buffers.SearchValues.Create(";?,\"<>"u8);
 
     private static readonly byte[] ToHeaderName = "To"u8.ToArray();
 
