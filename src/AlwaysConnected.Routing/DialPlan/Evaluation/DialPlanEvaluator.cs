@@ -276,7 +276,7 @@ internal static class DialPlanEvaluator
                 case DeployAction.Header:
                     decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Set, decision.Arena.Append(value), value.Length);
                     break;
-                case DeployAction.From when IsBareUri(value):
+                case DeployAction.From when line.ConstantIsBareUri ?? IsBareUri(value):
                     // A dialog needs its From tag: a bare URI swaps the URI and keeps the rest.
                     decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.ReplaceUri, decision.Arena.Append(value), value.Length);
                     break;
@@ -463,7 +463,7 @@ internal static class DialPlanEvaluator
     }
 
     /// <summary>A URI with a scheme and nothing around it (no display name, no brackets).</summary>
-    private static bool IsBareUri(ReadOnlySpan<byte> value)
+    internal static bool IsBareUri(ReadOnlySpan<byte> value)
     {
         var colon = value.IndexOf((byte)':');
         return colon > 0 && value.IndexOfAny("<>\" "u8) < 0 && SipUri.TryParse(value, out _);
