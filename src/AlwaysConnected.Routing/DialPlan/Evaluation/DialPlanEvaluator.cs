@@ -144,7 +144,8 @@ internal static class DialPlanEvaluator
     private static bool Match(CompiledRule rule, ref EvaluationFrame frame)
     {
         var lineValues = frame.Decision.Scratch.LineValues(rule.Matching.Length);
-        Span<CaptureRange> ranges = stackalloc CaptureRange[StackCaptureLimit];
+        // Most rules have no groups: they skip zeroing the range buffer.
+        Span<CaptureRange> ranges = rule.GroupCount > 0 ? stackalloc CaptureRange[StackCaptureLimit] : default;
         frame.CaptureCount = 0;
         for (var i = 0; i < rule.Matching.Length; i++)
         {
