@@ -17,4 +17,12 @@ internal sealed class CompiledDeployLine(DeployAction action, string name, Value
     public ValueSource Value { get; } = value;
 
     public string Text { get; } = text;
+
+    /// <summary>
+    /// For a constant value, whether it is a bare URI once trimmed, decided once at load instead of on
+    /// every request; null when the value is computed per request.
+    /// </summary>
+    public bool? ConstantIsBareUri { get; } = value is Evaluation.Sources.LiteralSource literal
+        ? Evaluation.DialPlanEvaluator.IsBareUri(Encoding.UTF8.GetBytes(literal.Text).AsSpan().Trim((byte)' '))
+        : null;
 }

@@ -15,7 +15,8 @@ internal sealed class CompiledMatchingLine(ValueSource source, CompiledPattern p
 
     /// <summary>
     /// Whether a later line of the rule reads this line's groups (as <c>%n</c> in an argument): then the
-    /// groups are extracted while matching; otherwise only once the whole rule has matched.
+    /// groups are extracted while matching; otherwise only once the whole rule has matched. Also set on
+    /// the last line of a rule whose groups are read, since that line holding means the rule fired.
     /// </summary>
     public bool CapturesNeededWhileMatching { get; set; }
 

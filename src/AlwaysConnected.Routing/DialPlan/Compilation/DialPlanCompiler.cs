@@ -127,6 +127,13 @@ public static class DialPlanCompiler
             }
         }
 
+        if (capturesReferenced && matching.Count > 0 && matching[^1].Pattern.GroupCount > 0)
+        {
+            // Once the last line holds the rule has fired and its groups will be read: taking them in
+            // the same pass saves running that line's pattern a second time.
+            matching[^1].CapturesNeededWhileMatching = true;
+        }
+
         if (!HasError(diagnostics, firstOfRule))
         {
             rules.Add(new CompiledRule(rule.Name, isPreliminary, [.. matching], [.. deploy], groups) { Disabled = rule.Disabled, CapturesReferenced = capturesReferenced });

@@ -237,6 +237,11 @@ internal sealed class ExpressionParser
         }
 
         var sources = arguments.Select(a => ParseArgument(a.Text, a.Column)).ToArray();
+        if (sources.Length == 1 && UriOfSource.IsBuiltIn(function))
+        {
+            return new UriOfSource(sources[0], text);
+        }
+
         var call = new FunctionSource(function, sources, text);
         var slot = arguments.Count == 0 ? RequestFunctionSource.SlotOf(function) : -1;
         return slot >= 0 ? new RequestFunctionSource(call, slot) : call;

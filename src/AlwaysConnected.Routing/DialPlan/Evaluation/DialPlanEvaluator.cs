@@ -144,7 +144,8 @@ internal static class DialPlanEvaluator
     private static bool Match(CompiledRule rule, ref EvaluationFrame frame)
     {
         var lineValues = frame.Decision.Scratch.LineValues(rule.Matching.Length);
-        Span<CaptureRange> ranges = stackalloc CaptureRange[StackCaptureLimit];
+        // Most rules have no groups: they skip zeroing the range buffer.
+        Span<CaptureRange> ranges = rule.GroupCount > 0 ? stackalloc CaptureRange[StackCaptureLimit] : default;
         frame.CaptureCount = 0;
         for (var i = 0; i < rule.Matching.Length; i++)
         {
@@ -276,7 +277,7 @@ internal static class DialPlanEvaluator
                 case DeployAction.Header:
                     decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Set, decision.Arena.Append(value), value.Length);
                     break;
-                case DeployAction.From when IsBareUri(value):
+                case DeployAction.From when line.ConstantIsBareUri ?? IsBareUri(value):
                     // A dialog needs its From tag: a bare URI swaps the URI and keeps the rest.
                     decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.ReplaceUri, decision.Arena.Append(value), value.Length);
                     break;
@@ -393,7 +394,8 @@ internal static class DialPlanEvaluator
             return;
         }
 
-        if (!Sip.Writing.RequestUriSyntax.IsValid(uri))
+        // The same test as RequestUriSyntax.IsValid, keeping the parsed URI for the target below.
+        if (uri.IsEmpty || uri.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) >= 0 || uri.IndexOf((byte)':') <= 0 || !SipUri.TryParse(uri, out var parsed))
         {
             // A substituted value (a capture from the wire) that is no URI must not reach the request line.
             decision.SetError(RoutingErrorCode.InvalidValue, $"The To deploy value '{System.Text.Encoding.UTF8.GetString(uri)}' is not a usable SIP URI; nothing applied.");
@@ -406,11 +408,23 @@ internal static class DialPlanEvaluator
             decision.SetHeaderEdit(ToHeaderName, HeaderEditKind.ReplaceUri, state.ToUriStart, state.ToUriLength);
         }
 
-        if (!decision.HasTarget)
+        if (decision.HasTarget)
         {
-            SetTargetFromUri(decision, state.ToUriStart, state.ToUriLength);
+            return;
         }
+
+        // Without ; ? , " < > the URI is its own addr-spec, so the parse above is the one
+        // SetTargetFromUri would make; the host then is already in the arena, inside the URI.
+        if (uri.IndexOfAny(AddrSpecDelimiters) < 0 && parsed.Port <= 0 && !parsed.Host.IsEmpty && uri.Overlaps(parsed.Host, out var hostOffset))
+        {
+            decision.SetTarget(state.ToUriStart + hostOffset, parsed.Host.Length);
+            return;
+        }
+
+        SetTargetFromUri(decision, state.ToUriStart, state.ToUriLength);
     }
+
+    private static readonly System.Buffers.SearchValues<byte> AddrSpecDelimiters = System.Buffers.SearchValues.Create(";?,\"<>"u8);
 
     private static readonly byte[] ToHeaderName = "To"u8.ToArray();
 
@@ -450,7 +464,7 @@ internal static class DialPlanEvaluator
     }
 
     /// <summary>A URI with a scheme and nothing around it (no display name, no brackets).</summary>
-    private static bool IsBareUri(ReadOnlySpan<byte> value)
+    internal static bool IsBareUri(ReadOnlySpan<byte> value)
     {
         var colon = value.IndexOf((byte)':');
         return colon > 0 && value.IndexOfAny("<>\" "u8) < 0 && SipUri.TryParse(value, out _);

@@ -52,7 +52,7 @@ internal sealed class PrefixTrie
                 return;
             }
 
-            var slot = node.Keys.AsSpan().IndexOf(value[depth]);
+            var slot = FindKey(node.Keys, value[depth]);
             if (slot < 0)
             {
                 return;
@@ -61,6 +61,26 @@ internal sealed class PrefixTrie
             node = node.Children[slot];
             depth++;
         }
+    }
+
+    private static int FindKey(byte[] keys, byte key)
+    {
+        // Most nodes have one or two children (a prefix shared by all rules): a short loop beats a
+        // vectorised search's call and setup; wide nodes still get the vectorised one.
+        if (keys.Length > 8)
+        {
+            return keys.AsSpan().IndexOf(key);
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i] == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private sealed class Node(byte[] keys, Node[] children, int[] rules)

@@ -11,6 +11,18 @@ internal sealed class FunctionSource(DialPlanFunction function, ValueSource[] ar
 
     public override ValueRef Evaluate(ref EvaluationFrame frame)
     {
+        // Most calls take none or one argument: those skip zeroing the eight-slot buffer.
+        if (arguments.Length == 0)
+        {
+            return Call(ref frame, []);
+        }
+
+        if (arguments.Length == 1)
+        {
+            var single = arguments[0].Evaluate(ref frame);
+            return Call(ref frame, new ReadOnlySpan<ValueRef>(in single));
+        }
+
         var buffer = new ValueRefBuffer();
         Span<ValueRef> values = buffer;
         for (var i = 0; i < arguments.Length; i++)
@@ -18,7 +30,12 @@ internal sealed class FunctionSource(DialPlanFunction function, ValueSource[] ar
             values[i] = arguments[i].Evaluate(ref frame);
         }
 
-        var context = new DialPlanFunctionContext(frame.Message, frame.Context, frame.Services, frame.Decision, values[..arguments.Length]);
+        return Call(ref frame, values[..arguments.Length]);
+    }
+
+    private ValueRef Call(ref EvaluationFrame frame, scoped ReadOnlySpan<ValueRef> values)
+    {
+        var context = new DialPlanFunctionContext(frame.Message, frame.Context, frame.Services, frame.Decision, values);
         var start = frame.Arena.Length;
         bool hasValue;
         try

@@ -1,4 +1,5 @@
 using AlwaysConnected.Routing.DialPlan.Functions;
+using AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 
 namespace AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
 
@@ -11,6 +12,9 @@ internal sealed class RequestFunctionSource(FunctionSource call, int slot) : Val
 {
     /// <summary>How many such functions there are: the size of the per-evaluation cache.</summary>
     public const int SlotCount = 6;
+
+    private const int LocalHostSlot = 0;
+    private const int PortSlot = 1;
 
     private static readonly string[] Names = ["localhost", "port", "addr", "addrPort", "transport", "sid"];
 
@@ -28,10 +32,24 @@ internal sealed class RequestFunctionSource(FunctionSource call, int slot) : Val
             return cached;
         }
 
-        // The value lives in the arena, which only grows during an evaluation: the reference stays valid.
-        var value = call.Evaluate(ref frame);
+        // The two every seed rule asks are computed in place rather than through a function call;
+        // the value is the same text the built-in writes. An arena value stays valid: the arena
+        // only grows during an evaluation.
+        var value = slot switch
+        {
+            LocalHostSlot => frame.StoreBoolean(AddressText.IsLocal(frame.Context.Source.Address, frame.Services.LocalAddresses)),
+            PortSlot => StorePort(ref frame),
+            _ => call.Evaluate(ref frame),
+        };
         scratch.SetRequestValue(slot, value);
         return value;
+    }
+
+    private static ValueRef StorePort(ref EvaluationFrame frame)
+    {
+        var start = frame.Arena.Length;
+        ResultWriter.Integer(frame.Arena, frame.Context.Source.Port);
+        return ValueRef.FromArena(start, frame.Arena.Length - start);
     }
 
     public override string ToString() => call.ToString();
