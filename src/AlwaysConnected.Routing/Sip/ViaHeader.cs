@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace AlwaysConnected.Routing.Sip;
 
@@ -122,7 +121,7 @@ public readonly ref struct ViaHeader
         ReadOnlySpan<byte> branch = default;
         if (i < n)
         {
-            if (value[i] != ';' || !TryScanPlainParameters(parameters, out branch))
+            if (value[i] != ';' || !PlainParameterScanner.TryScan(parameters, "branch"u8, out branch))
             {
                 return false;
             }
@@ -135,68 +134,6 @@ public readonly ref struct ViaHeader
             KnownBranch = branch, IsBranchKnown = true,
         };
         return true;
-    }
-
-    /// <summary>
-    /// <c>;name[=value]</c> elements without whitespace, quotes or commas: what <see cref="SipParameters.IsWellFormed"/>
-    /// accepts on its plain path, with the first <c>branch</c> value (the one <see cref="SipParameters.TryGetValue"/> returns).
-    /// </summary>
-    private static bool TryScanPlainParameters(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> branch)
-    {
-        branch = default;
-        bool found = false;
-        int n = text.Length;
-        int i = 1;
-        while (true)
-        {
-            int nameStart = i;
-            while (i < n && SipCharacterClass.Is(text[i], SipCharacterClass.Token))
-            {
-                i++;
-            }
-
-            int nameEnd = i;
-            if (nameEnd == nameStart)
-            {
-                return false;
-            }
-
-            int valueStart = i;
-            if (i < n && text[i] == '=')
-            {
-                valueStart = ++i;
-                while (i < n && text[i] != ';')
-                {
-                    if (SipCharacterClass.Is(text[i], SipCharacterClass.Unusual))
-                    {
-                        return false;
-                    }
-
-                    i++;
-                }
-            }
-            else if (i < n && text[i] != ';')
-            {
-                return false;
-            }
-
-            if (!found && nameEnd - nameStart == 6 && Ascii.EqualsIgnoreCase(text[nameStart..nameEnd], "branch"u8))
-            {
-                found = true;
-                branch = text[valueStart..i];
-            }
-
-            if (i == n)
-            {
-                return true;
-            }
-
-            // Skip the ';'; an empty last element is left to the general reader (which rejects it).
-            if (++i == n)
-            {
-                return false;
-            }
-        }
     }
 
     private static bool TryParseGeneral(ReadOnlySpan<byte> value, out ViaHeader via)
