@@ -27,7 +27,19 @@ public readonly ref struct CSeqHeader
     {
         cseq = default;
         value = SipCharacters.TrimLws(value);
-        int gap = value.IndexOfAny(" \t\r\n"u8);
+        // The number is short: walking its digits is cheaper than a search, and the search only runs when a
+        // non-digit other than LWS follows them (which the number check below then rejects).
+        int gap = 0;
+        while (gap < value.Length && SipCharacters.IsDigit(value[gap]))
+        {
+            gap++;
+        }
+
+        if (gap >= value.Length || !SipCharacters.IsLws(value[gap]))
+        {
+            gap = value.IndexOfAny(" \t\r\n"u8);
+        }
+
         if (gap <= 0 || !SipIntegers.TryParseUInt32(value[..gap], out uint number))
         {
             return false;

@@ -43,6 +43,85 @@ public readonly ref struct NameAddress
     /// </returns>
     public static bool TryParse(ReadOnlySpan<byte> value, out NameAddress address)
     {
+        if (TryParseCommon(value, out address))
+        {
+            return true;
+        }
+
+        return TryParseGeneral(value, out address);
+    }
+
+    /// <summary>
+    /// One pass over the usual shapes, <c>"Display" &lt;uri&gt;;plain-params</c> and <c>&lt;uri&gt;;plain-params</c>,
+    /// without surrounding or inner LWS. Anything else returns false without judging it: the general reader then
+    /// decides, so both accept and reject exactly the same values.
+    /// </summary>
+    private static bool TryParseCommon(ReadOnlySpan<byte> value, out NameAddress address)
+    {
+        address = default;
+        if (value.IsEmpty)
+        {
+            return false;
+        }
+
+        int open;
+        int closeQuote = 0;
+        bool quoted = value[0] == '"';
+        if (quoted)
+        {
+            closeQuote = FindClosingQuote(value);
+            if (closeQuote < 0)
+            {
+                return false;
+            }
+
+            open = closeQuote + 1;
+            if (open < value.Length && value[open] == ' ')
+            {
+                open++;
+            }
+
+            if (open >= value.Length || value[open] != '<')
+            {
+                return false;
+            }
+        }
+        else if (value[0] == '<')
+        {
+            open = 0;
+        }
+        else
+        {
+            return false;
+        }
+
+        int specStart = open + 1;
+        int stop = value[specStart..].IndexOfAny(SipCharacters.BracketedAddrSpecStops);
+        if (stop <= 0 || value[specStart + stop] != '>')
+        {
+            return false;
+        }
+
+        int closeAngle = specStart + stop;
+        var parameters = value[(closeAngle + 1)..];
+        if (!parameters.IsEmpty && (parameters[0] != ';' || !PlainParameterScanner.TryScan(parameters, default, out _)))
+        {
+            return false;
+        }
+
+        address = new NameAddress
+        {
+            DisplayName = quoted ? value[1..closeQuote] : default,
+            IsDisplayNameQuoted = quoted,
+            AddrSpec = value[specStart..closeAngle],
+            HasAngleBrackets = true,
+            ParametersText = parameters,
+        };
+        return true;
+    }
+
+    private static bool TryParseGeneral(ReadOnlySpan<byte> value, out NameAddress address)
+    {
         address = default;
         value = SipCharacters.TrimLws(value);
         if (value.IsEmpty)

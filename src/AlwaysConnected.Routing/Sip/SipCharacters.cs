@@ -37,6 +37,9 @@ internal static class SipCharacters
     /// <summary>Bytes an addr-spec inside <c>&lt;&gt;</c> may not hold.</summary>
     public static readonly SearchValues<byte> BracketedAddrSpecForbidden = SearchValues.Create(" \t\r\n<"u8);
 
+    /// <summary>Where a fast read of a bracketed addr-spec stops: its closing <c>&gt;</c>, or a byte only the general reader judges.</summary>
+    public static readonly SearchValues<byte> BracketedAddrSpecStops = SearchValues.Create(" \t\r\n<>"u8);
+
     /// <summary>Bytes an unquoted parameter value may not hold.</summary>
     public static readonly SearchValues<byte> ParameterValueForbidden = SearchValues.Create(" \t\r\n\",;"u8);
 

@@ -159,6 +159,18 @@ public readonly ref struct SipMessage
     /// <returns>Whether the list has that many values.</returns>
     public bool TryGetValue(SipHeaderId id, int n, out ReadOnlySpan<byte> value)
     {
+        // The top value (e.g. the top Via) of a header without quotes, brackets or commas is the whole value:
+        // no need to set up the list enumerators.
+        if (n == 0 && TryGetHeader(id, out var first))
+        {
+            var whole = GetValue(first);
+            if (!whole.ContainsAny(SipCharacters.ListDelimiters))
+            {
+                value = SipCharacters.TrimLws(whole);
+                return true;
+            }
+        }
+
         var values = EnumerateValues(id);
         while (values.MoveNext())
         {

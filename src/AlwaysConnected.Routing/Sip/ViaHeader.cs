@@ -30,7 +30,13 @@ public readonly ref struct ViaHeader
     public SipParameters Parameters => new(ParametersText);
 
     /// <summary>The branch parameter value, empty when absent.</summary>
-    public ReadOnlySpan<byte> Branch => Parameters.TryGetValue("branch"u8, out var v) ? v : default;
+    public ReadOnlySpan<byte> Branch => IsBranchKnown ? KnownBranch : Parameters.TryGetValue("branch"u8, out var v) ? v : default;
+
+    /// <summary>The branch value the single-pass reader found while checking the parameters (valid when <see cref="IsBranchKnown"/>).</summary>
+    private ReadOnlySpan<byte> KnownBranch { get; init; }
+
+    /// <summary>Whether the parameters were already searched for the branch, so <see cref="Branch"/> needs no second pass.</summary>
+    private bool IsBranchKnown { get; init; }
 
     /// <summary>The received parameter value, empty when absent.</summary>
     public ReadOnlySpan<byte> Received => Parameters.TryGetValue("received"u8, out var v) ? v : default;
@@ -46,6 +52,91 @@ public readonly ref struct ViaHeader
     /// <param name="via">The parts.</param>
     /// <returns>False when the sent-protocol, host, port or parameters are malformed.</returns>
     public static bool TryParse(ReadOnlySpan<byte> value, out ViaHeader via)
+    {
+        if (TryParseCommon(value, out via))
+        {
+            return true;
+        }
+
+        return TryParseGeneral(value, out via);
+    }
+
+    /// <summary>
+    /// One pass over the usual shape, <c>SIP/2.0/TRANSPORT SP host[:port][;plain-params]</c>, finding the branch on
+    /// the way. Anything else (LWS other than the single SP, brackets, quotes, commas, a doubtful port or
+    /// parameter) returns false without judging it: the general reader then decides, so both accept and reject
+    /// exactly the same elements.
+    /// </summary>
+    private static bool TryParseCommon(ReadOnlySpan<byte> value, out ViaHeader via)
+    {
+        via = default;
+        int n = value.Length;
+        if (!StartsWithSip20(value))
+        {
+            return false;
+        }
+
+        int i = 8;
+        while (i < n && SipCharacterClass.Is(value[i], SipCharacterClass.Token))
+        {
+            i++;
+        }
+
+        if (i == 8 || i >= n || value[i] != ' ')
+        {
+            return false;
+        }
+
+        int transportEnd = i++;
+        int hostStart = i;
+        while (i < n && SipCharacterClass.Is(value[i], SipCharacterClass.HostName))
+        {
+            i++;
+        }
+
+        if (i == hostStart)
+        {
+            return false;
+        }
+
+        int hostEnd = i;
+        int port = -1;
+        if (i < n && value[i] == ':')
+        {
+            int digitsStart = ++i;
+            port = 0;
+            while (i < n && SipCharacters.IsDigit(value[i]) && i - digitsStart < 5)
+            {
+                port = (port * 10) + (value[i] - '0');
+                i++;
+            }
+
+            if (i == digitsStart || port > 65535 || (i < n && SipCharacters.IsDigit(value[i])))
+            {
+                return false;
+            }
+        }
+
+        var parameters = value[i..];
+        ReadOnlySpan<byte> branch = default;
+        if (i < n)
+        {
+            if (value[i] != ';' || !PlainParameterScanner.TryScan(parameters, "branch"u8, out branch))
+            {
+                return false;
+            }
+        }
+
+        via = new ViaHeader
+        {
+            ProtocolName = value[..3], ProtocolVersion = value[4..7], Transport = value[8..transportEnd],
+            Host = value[hostStart..hostEnd], Port = port, ParametersText = parameters,
+            KnownBranch = branch, IsBranchKnown = true,
+        };
+        return true;
+    }
+
+    private static bool TryParseGeneral(ReadOnlySpan<byte> value, out ViaHeader via)
     {
         via = default;
         var rest = SipCharacters.TrimLws(value);

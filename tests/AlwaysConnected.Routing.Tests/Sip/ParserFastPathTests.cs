@@ -71,6 +71,9 @@ public class ParserFastPathTests
 
     [Theory]
     [InlineData("a, b", 0, "a")]
+    [InlineData("<sip:a@h>;q=1", 0, "<sip:a@h>;q=1")]
+    [InlineData("sip:a@h;q=1", 0, "sip:a@h;q=1")]
+    [InlineData("\"x,y\" <sip:a,b@h>, c", 0, "\"x,y\" <sip:a,b@h>")]
     [InlineData("\"x,y\" <sip:a,b@h>, c", 1, "c")]
     [InlineData("\"x\\\",y\" <sip:a>, c", 1, "c")]
     [InlineData("<sip:a>;p=\"q,r\", d", 1, "d")]
