@@ -80,7 +80,10 @@ public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDispos
         var uas = Run(["-sf", Sipp.ScenarioPath("itsp-uas.xml"), "-i", "127.0.0.1", "-p", Port(itspPort), "-m", "2000"]);
         var stopwatch = Stopwatch.StartNew();
         var uac = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(mediaPort),
-            "-m", "2000", "-r", "200", "-l", "400", "-timeout", "60s"]);
+            "-m", "2000", "-r", "200", "-l", "400", "-timeout", "60s",
+            // A busy CI machine can delay a response past sipp's default retransmission budget; the
+            // server is slow then, not wrong, so the client may retransmit longer before it gives up.
+            "-max_invite_retrans", "10", "-max_non_invite_retrans", "10"]);
 
         await ExpectSuccessAsync(uac, "load UAC", TimeSpan.FromSeconds(70));
         output.WriteLine($"2000 calls in {stopwatch.Elapsed.TotalSeconds:F1} s");
