@@ -36,7 +36,13 @@ internal sealed partial class SipNode : IAsyncDisposable
         _logger = logger;
         _maxMessageSize = maxMessageSize;
         _parserOptions = new SipParserOptions { MaxMessageSize = maxMessageSize };
-        _udp = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        _udp = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp)
+        {
+            // A burst (retransmissions after a pause) must queue, not be dropped by the kernel:
+            // a dropped ACK or BYE costs a retransmission or a failed call. The kernel caps the size.
+            ReceiveBufferSize = 4 * 1024 * 1024,
+            SendBufferSize = 1024 * 1024,
+        };
         try
         {
             _udp.Bind(bind);

@@ -42,7 +42,8 @@ internal sealed class Sipp : IDisposable
         }
 
         // -nostdin: no keyboard; -trace_err: failures are written to a file the test can show.
-        foreach (var a in arguments.Concat(["-nostdin", "-trace_err", "-trace_logs"]))
+        // Socket buffers of 4 MB (sipp defaults to 64 KB): a load burst must queue, not drop datagrams.
+        foreach (var a in arguments.Concat(["-nostdin", "-trace_err", "-trace_logs", "-buff_size", "4194304"]))
         {
             info.ArgumentList.Add(a);
         }
