@@ -80,6 +80,14 @@ internal sealed partial class PbxCoreRelay(
             return;
         }
 
+        if (request.Method == SipMethod.Invite && _byUpstreamBranch.ContainsKey(upstreamBranch))
+        {
+            // A retransmission of an INVITE already on its way to the trunk: forwarding it again would
+            // re-open a transaction the challenge already closed. Answer 100 again so the caller stops.
+            Answer(node, request, inbound, 100, "Trying", output);
+            return;
+        }
+
         var rewrittenBuffer = new ArrayBufferWriter<byte>(4096);
         var route = router.Route(request, new RoutingContext(inbound.Source, inbound.Transport), rewrittenBuffer);
         if (!route.Forward)
@@ -110,6 +118,12 @@ internal sealed partial class PbxCoreRelay(
         LogForwarded(request.Method, inbound.Source, destination);
         var forwardEdits = new ForwardEdits(node.SentBy, branch) { ConnectionId = inbound.ConnectionId, ExtraHeaders = RecordRoute(node), FromTag = transaction.FromTag };
         SendForwarded(node, rewritten, inbound, destination, forwardEdits, output);
+        if (request.Method == SipMethod.Invite)
+        {
+            // The PBX core keeps the INVITE's state (it answers the trunk's challenge): a 100 Trying
+            // stops the caller's retransmissions (RFC 3261 §17.1.1.2).
+            Answer(node, request, inbound, 100, "Trying", output);
+        }
     }
 
     private void ForwardInDialog(SipNode node, SipMessage request, in Inbound inbound, string upstreamBranch, string callId, ArrayBufferWriter<byte> output)

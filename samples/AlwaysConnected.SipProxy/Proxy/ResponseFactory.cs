@@ -38,7 +38,8 @@ internal static class ResponseFactory
         text.Append("From: ").Append(Encoding.UTF8.GetString(request.GetValue(from))).Append("\r\n");
         var toValue = request.GetValue(to);
         text.Append("To: ").Append(Encoding.UTF8.GetString(toValue));
-        if (!NameAddress.TryParse(toValue, out var toAddress) || !toAddress.Parameters.Contains("tag"u8))
+        // A 100 Trying carries no To tag of ours (RFC 3261 §8.2.6.2); every other answer does.
+        if (statusCode != 100 && (!NameAddress.TryParse(toValue, out var toAddress) || !toAddress.Parameters.Contains("tag"u8)))
         {
             // Deterministic, so a retransmitted request gets the same answer.
             var hash = SHA256.HashData(topVia.Length > 0 ? topVia : span);
