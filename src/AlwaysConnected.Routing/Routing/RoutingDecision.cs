@@ -174,10 +174,15 @@ public sealed class RoutingDecision
             }
         }
 
-        _headerEdits.Add(new HeaderEditEntry(name, kind, valueStart, valueLength));
+        // The header's id is looked up once here, so a writer matches edits to header lines by id
+        // (compact and long forms alike) without a name lookup per line.
+        _headerEdits.Add(new HeaderEditEntry(name, Sip.SipHeaderNames.GetId(name), kind, valueStart, valueLength));
     }
 
     /// <summary>Finds the effective edit of a header (for later rules that read it).</summary>
+    /// <summary>The known-header id of edit <paramref name="index"/>'s name (<see cref="Sip.SipHeaderId.Extension"/> for other names).</summary>
+    internal Sip.SipHeaderId GetHeaderEditId(int index) => _headerEdits[index].Id;
+
     internal bool TryGetHeaderEdit(ReadOnlySpan<byte> name, out HeaderEditKind kind, out ReadOnlySpan<byte> value)
     {
         for (var i = _headerEdits.Count - 1; i >= 0; i--)
@@ -208,6 +213,10 @@ public sealed class RoutingDecision
             _captures.Add(capture);
         }
     }
+
+    internal void ClearCaptures() => _captures.Clear();
+
+    internal void AddCapture(int start, int length, bool success) => _captures.Add((start, length, success));
 
     private static void Upsert(List<ValueEntry> list, string name, int start, int length, StringComparison comparison)
     {
@@ -240,7 +249,7 @@ public sealed class RoutingDecision
 
     private NamedValue ToNamedValue(ValueEntry entry) => new(entry.Name, _arena.Slice(entry.Start, entry.Length));
 
-    private readonly record struct HeaderEditEntry(byte[] Name, HeaderEditKind Kind, int ValueStart, int ValueLength);
+    private readonly record struct HeaderEditEntry(byte[] Name, Sip.SipHeaderId Id, HeaderEditKind Kind, int ValueStart, int ValueLength);
 
     private readonly record struct ValueEntry(string Name, int Start, int Length);
 }

@@ -14,6 +14,9 @@ internal sealed class CompiledRule(string name, bool isPreliminary, CompiledMatc
     /// <summary>The number of capture groups across all matching lines.</summary>
     public int GroupCount { get; } = groupCount;
 
+    /// <summary>The most capture groups any one matching line has: the size of the range buffer a match needs.</summary>
+    public int MaxLineGroupCount { get; } = matching.Length == 0 ? 0 : matching.Max(line => line.Pattern.InnerGroupCount);
+
     /// <summary>A disabled rule is kept (for explain output) but never evaluated.</summary>
     public bool Disabled { get; init; }
 

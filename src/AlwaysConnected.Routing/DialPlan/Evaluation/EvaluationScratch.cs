@@ -1,3 +1,5 @@
+using AlwaysConnected.Routing.Patterns;
+
 namespace AlwaysConnected.Routing.DialPlan.Evaluation;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal sealed class EvaluationScratch
     private ValueRef[] _lineValues = new ValueRef[16];
     private ValueRef[] _deployValues = new ValueRef[16];
     private ulong[] _candidateBits = [];
+    private CaptureRange[] _captureRanges = new CaptureRange[16];
     private readonly ValueRef[] _requestValues = new ValueRef[Sources.RequestFunctionSource.SlotCount];
     private readonly int[] _requestValueStamps = new int[Sources.RequestFunctionSource.SlotCount];
     private int _stamp;
@@ -43,6 +46,17 @@ internal sealed class EvaluationScratch
     public Span<ValueRef> DeployValues(int size) => Grow(ref _deployValues, size).AsSpan(0, size);
 
     /// <summary>The rule index's candidate set for plans too large for the stack.</summary>
+    /// <summary>Room for one pattern's capture ranges while it matches.</summary>
+    public Span<CaptureRange> CaptureRanges(int size)
+    {
+        if (_captureRanges.Length < size)
+        {
+            _captureRanges = new CaptureRange[Math.Max(size, _captureRanges.Length * 2)];
+        }
+
+        return _captureRanges;
+    }
+
     public Span<ulong> CandidateBits(int size)
     {
         if (_candidateBits.Length < size)

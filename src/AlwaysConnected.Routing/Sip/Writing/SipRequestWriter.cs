@@ -27,84 +27,114 @@ public static class SipRequestWriter
         }
 
         var span = message.Span;
-        var firstHeaderStart = message.HeaderCount > 0 ? message.GetHeader(0).LineRange.Start.Value : -1;
         var startLineEnd = message.StartLine.Length;
+        var headerSectionEnd = message.HeaderCount > 0
+            ? message.GetHeader(message.HeaderCount - 1).LineRange.End.Value
+            : startLineEnd + LineBreakLength(span[startLineEnd..]);
 
-        // Start line, with the Request-URI replaced when the decision rewrites it.
+        // Untouched bytes are copied in runs as long as possible: each IBufferWriter call has a cost,
+        // and most of a request (its start line's tail, most header lines) is copied as it arrived.
+        var runStart = 0;
         if (decision.HasRequestUri)
         {
             output.Write(span[..message.RequestUriRange.Start.Value]);
             output.Write(decision.RequestUri);
-            output.Write(span[message.RequestUriRange.End.Value..startLineEnd]);
-        }
-        else
-        {
-            output.Write(span[..startLineEnd]);
+            runStart = message.RequestUriRange.End.Value;
         }
 
-        // The start line's own terminator, as it arrived; headers the decision adds go after it even
-        // when the request has no header at all.
-        var headerSectionEnd = firstHeaderStart >= 0 ? firstHeaderStart : startLineEnd + LineBreakLength(span[startLineEnd..]);
-        output.Write(span[startLineEnd..headerSectionEnd]);
-
-        // Which whole-header edits have been written already (a Set replaces all instances with one).
-        Span<bool> written = decision.HeaderEditCount <= 64 ? stackalloc bool[decision.HeaderEditCount] : new bool[decision.HeaderEditCount];
-        written.Clear();
-        for (var h = 0; h < message.HeaderCount; h++)
+        var editCount = decision.HeaderEditCount;
+        if (editCount > 0)
         {
-            var header = message.GetHeader(h);
-            var line = span[header.LineRange];
-            headerSectionEnd = header.LineRange.End.Value;
-            var name = message.GetName(header);
-            var editIndex = FindEdit(decision, header.Id, name);
-            if (editIndex < 0)
+            // Which whole-header edits have been written already (a Set replaces all instances with one).
+            var written = editCount <= 64 ? new EditSet(0UL) : new EditSet(new bool[editCount]);
+            for (var h = 0; h < message.HeaderCount; h++)
             {
-                output.Write(line);
-                continue;
+                var header = message.GetHeader(h);
+                var editIndex = FindEdit(message, decision, header);
+                if (editIndex < 0)
+                {
+                    continue;
+                }
+
+                var edit = decision.GetHeaderEdit(editIndex);
+                var line = header.LineRange;
+                if (edit.Kind is HeaderEditKind.ReplaceUri or HeaderEditKind.ReplaceDisplayName && written.Contains(editIndex))
+                {
+                    // Only the first instance of a partly edited header changes; later ones stay in the run.
+                    continue;
+                }
+
+                output.Write(span[runStart..line.Start.Value]);
+                runStart = line.End.Value;
+                switch (edit.Kind)
+                {
+                    case HeaderEditKind.Remove:
+                        break;
+                    case HeaderEditKind.Set:
+                        if (!written.Contains(editIndex))
+                        {
+                            WriteHeader(output, edit.Name, edit.Value);
+                            written.Add(editIndex);
+                        }
+
+                        break;
+                    case HeaderEditKind.ReplaceUri:
+                    case HeaderEditKind.ReplaceDisplayName:
+                        WritePartialEdit(output, message.GetName(header), message.GetValue(header), edit);
+                        written.Add(editIndex);
+                        break;
+                }
             }
 
-            var edit = decision.GetHeaderEdit(editIndex);
-            switch (edit.Kind)
+            // Set edits of headers the request did not have are appended after the last header.
+            output.Write(span[runStart..headerSectionEnd]);
+            runStart = headerSectionEnd;
+            for (var e = 0; e < editCount; e++)
             {
-                case HeaderEditKind.Remove:
-                    break;
-                case HeaderEditKind.Set:
-                    if (!written[editIndex])
-                    {
-                        WriteHeader(output, edit.Name, edit.Value);
-                        written[editIndex] = true;
-                    }
-
-                    break;
-                case HeaderEditKind.ReplaceUri:
-                case HeaderEditKind.ReplaceDisplayName:
-                    if (!written[editIndex])
-                    {
-                        WritePartialEdit(output, name, message.GetValue(header), edit);
-                        written[editIndex] = true;
-                    }
-                    else
-                    {
-                        output.Write(line);
-                    }
-
-                    break;
-            }
-        }
-
-        // Set edits of headers the request did not have are appended after the last header.
-        for (var e = 0; e < decision.HeaderEditCount; e++)
-        {
-            var edit = decision.GetHeaderEdit(e);
-            if (edit.Kind == HeaderEditKind.Set && !written[e])
-            {
-                WriteHeader(output, edit.Name, edit.Value);
+                var edit = decision.GetHeaderEdit(e);
+                if (edit.Kind == HeaderEditKind.Set && !written.Contains(e))
+                {
+                    WriteHeader(output, edit.Name, edit.Value);
+                }
             }
         }
 
-        // The empty line and the body, as they arrived.
-        output.Write(span[headerSectionEnd..]);
+        // The rest (the empty line and the body) as it arrived.
+        output.Write(span[runStart..]);
         return true;
+    }
+
+    /// <summary>A set of edit numbers: a bit mask for up to 64 edits, an array beyond.</summary>
+    private struct EditSet
+    {
+        private readonly bool[]? _large;
+        private ulong _small;
+
+        public EditSet(ulong small)
+        {
+            _small = small;
+            _large = null;
+        }
+
+        public EditSet(bool[] large)
+        {
+            _small = 0;
+            _large = large;
+        }
+
+        public readonly bool Contains(int index) => _large is null ? (_small & (1UL << index)) != 0 : _large[index];
+
+        public void Add(int index)
+        {
+            if (_large is null)
+            {
+                _small |= 1UL << index;
+            }
+            else
+            {
+                _large[index] = true;
+            }
+        }
     }
 
     private static int LineBreakLength(ReadOnlySpan<byte> rest) =>
@@ -140,14 +170,19 @@ public static class SipRequestWriter
     }
 
     /// <summary>The edit that applies to a header: by known id (so compact forms match long ones), else by name.</summary>
-    private static int FindEdit(RoutingDecision decision, SipHeaderId id, ReadOnlySpan<byte> name)
+    private static int FindEdit(SipMessage message, RoutingDecision decision, SipHeader header)
     {
         // The last whole-header edit wins over earlier partial ones; the decision keeps them ordered.
+        var id = header.Id;
         for (var e = decision.HeaderEditCount - 1; e >= 0; e--)
         {
-            var editName = decision.GetHeaderEdit(e).Name;
-            var editId = SipHeaderNames.GetId(editName);
-            if (id != SipHeaderId.Extension ? editId == id : editId == SipHeaderId.Extension && Ascii.EqualsIgnoreCase(editName, name))
+            var editId = decision.GetHeaderEditId(e);
+            if (editId != id)
+            {
+                continue;
+            }
+
+            if (id != SipHeaderId.Extension || Ascii.EqualsIgnoreCase(decision.GetHeaderEdit(e).Name, message.GetName(header)))
             {
                 return e;
             }
