@@ -32,17 +32,28 @@ public static class SipRequestWriter
             ? message.GetHeader(message.HeaderCount - 1).LineRange.End.Value
             : startLineEnd + LineBreakLength(span[startLineEnd..]);
 
-        // Untouched bytes are copied in runs as long as possible: each IBufferWriter call has a cost,
-        // and most of a request (its start line's tail, most header lines) is copied as it arrived.
+        // One span for the whole request, advanced once: the IBufferWriter calls per piece cost more
+        // than the copying. The bound holds because a partial edit keeps at most the original value's
+        // bytes around the new URI or display name.
+        var editCount = decision.HeaderEditCount;
+        var bound = span.Length + decision.RequestUri.Length;
+        for (var e = 0; e < editCount; e++)
+        {
+            var edit = decision.GetHeaderEdit(e);
+            bound += edit.Name.Length + edit.Value.Length + EditOverhead;
+        }
+
+        var destination = new SpanCursor(output.GetSpan(bound));
+
+        // Untouched bytes are copied in runs as long as possible (most of a request arrives unchanged).
         var runStart = 0;
         if (decision.HasRequestUri)
         {
-            output.Write(span[..message.RequestUriRange.Start.Value]);
-            output.Write(decision.RequestUri);
+            destination.Write(span[..message.RequestUriRange.Start.Value]);
+            destination.Write(decision.RequestUri);
             runStart = message.RequestUriRange.End.Value;
         }
 
-        var editCount = decision.HeaderEditCount;
         if (editCount > 0)
         {
             // Which whole-header edits have been written already (a Set replaces all instances with one).
@@ -64,7 +75,7 @@ public static class SipRequestWriter
                     continue;
                 }
 
-                output.Write(span[runStart..line.Start.Value]);
+                destination.Write(span[runStart..line.Start.Value]);
                 runStart = line.End.Value;
                 switch (edit.Kind)
                 {
@@ -73,35 +84,53 @@ public static class SipRequestWriter
                     case HeaderEditKind.Set:
                         if (!written.Contains(editIndex))
                         {
-                            WriteHeader(output, edit.Name, edit.Value);
+                            WriteHeader(ref destination, edit.Name, edit.Value);
                             written.Add(editIndex);
                         }
 
                         break;
                     case HeaderEditKind.ReplaceUri:
                     case HeaderEditKind.ReplaceDisplayName:
-                        WritePartialEdit(output, message.GetName(header), message.GetValue(header), edit);
+                        WritePartialEdit(ref destination, message.GetName(header), message.GetValue(header), edit);
                         written.Add(editIndex);
                         break;
                 }
             }
 
             // Set edits of headers the request did not have are appended after the last header.
-            output.Write(span[runStart..headerSectionEnd]);
+            destination.Write(span[runStart..headerSectionEnd]);
             runStart = headerSectionEnd;
             for (var e = 0; e < editCount; e++)
             {
                 var edit = decision.GetHeaderEdit(e);
                 if (edit.Kind == HeaderEditKind.Set && !written.Contains(e))
                 {
-                    WriteHeader(output, edit.Name, edit.Value);
+                    WriteHeader(ref destination, edit.Name, edit.Value);
                 }
             }
         }
 
         // The rest (the empty line and the body) as it arrived.
-        output.Write(span[runStart..]);
+        destination.Write(span[runStart..]);
+        output.Advance(destination.Position);
         return true;
+    }
+
+    // ": " + CRLF + " <" + ">" + ";" around an edit's name and value, rounded up.
+    private const int EditOverhead = 8;
+
+    /// <summary>Writes forward into one span.</summary>
+    private ref struct SpanCursor(Span<byte> destination)
+    {
+        private readonly Span<byte> _destination = destination;
+
+        public int Position { get; private set; }
+
+        public void Write(scoped ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(_destination[Position..]);
+            Position += bytes.Length;
+        }
     }
 
     /// <summary>A set of edit numbers: a bit mask for up to 64 edits, an array beyond.</summary>
@@ -191,7 +220,7 @@ public static class SipRequestWriter
         return -1;
     }
 
-    private static void WriteHeader(IBufferWriter<byte> output, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    private static void WriteHeader(ref SpanCursor output, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
         output.Write(name);
         output.Write(": "u8);
@@ -200,7 +229,7 @@ public static class SipRequestWriter
     }
 
     /// <summary>Rewrites the URI or the display name of a name-addr value, keeping the rest.</summary>
-    private static void WritePartialEdit(IBufferWriter<byte> output, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, HeaderEdit edit)
+    private static void WritePartialEdit(ref SpanCursor output, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, HeaderEdit edit)
     {
         output.Write(name);
         output.Write(": "u8);
@@ -260,34 +289,14 @@ public static class SipRequestWriter
     /// <summary>The display name exactly as written (with its quotes), up to the <c>&lt;</c>.</summary>
     private static ReadOnlySpan<byte> DisplayNameText(ReadOnlySpan<byte> value, NameAddress address)
     {
-        if (!address.HasAngleBrackets)
+        // The addr-spec is a slice of the value, so the bracket that opens it sits just before it;
+        // the reader has already skipped any '<' inside a quoted display name.
+        if (!address.HasAngleBrackets || !value.Overlaps(address.AddrSpec, out var addrSpecStart) || addrSpecStart <= 0)
         {
             return default;
         }
 
-        var open = FindUnquotedAngle(value);
+        var open = value[..addrSpecStart].LastIndexOf((byte)'<');
         return open > 0 ? value[..open].TrimEnd(" \t"u8) : default;
-    }
-
-    private static int FindUnquotedAngle(ReadOnlySpan<byte> value)
-    {
-        var inQuotes = false;
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (value[i] == (byte)'\\' && inQuotes)
-            {
-                i++;
-            }
-            else if (value[i] == (byte)'"')
-            {
-                inQuotes = !inQuotes;
-            }
-            else if (value[i] == (byte)'<' && !inQuotes)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }
