@@ -135,6 +135,7 @@ public sealed class RoutingDecision
         _appliedRules.Clear();
         _target = (-1, 0);
         _requestUri = (-1, 0);
+        RequestUriVerified = false;
     }
 
     /// <summary>The writer for values built while deciding (internal: the engines write here).</summary>
@@ -147,7 +148,18 @@ public sealed class RoutingDecision
 
     internal void ClearTarget() => _target = (-1, 0);
 
-    internal void SetRequestUri(int start, int length) => _requestUri = (start, length);
+    /// <summary>Sets the new Request-URI.</summary>
+    /// <param name="start">Where it starts in the arena.</param>
+    /// <param name="length">Its length.</param>
+    /// <param name="verified">Whether the engine has already checked it with the writer's own Request-URI test, so the writer need not repeat it.</param>
+    internal void SetRequestUri(int start, int length, bool verified = false)
+    {
+        _requestUri = (start, length);
+        RequestUriVerified = verified;
+    }
+
+    /// <summary>Whether the Request-URI passed the writer's syntax test when it was set.</summary>
+    internal bool RequestUriVerified { get; private set; }
 
     internal void AddAppliedRule(string name) => _appliedRules.Add(name);
 
@@ -162,7 +174,13 @@ public sealed class RoutingDecision
     /// Records the edit of a header. A whole-header edit (set or remove) supersedes every earlier edit
     /// of that header; a partial edit (URI or display name) supersedes the earlier one of its kind.
     /// </summary>
-    internal void SetHeaderEdit(byte[] name, HeaderEditKind kind, int valueStart, int valueLength)
+    /// <summary>Adds a header edit; a whole-header edit replaces earlier edits of the same name.</summary>
+    /// <param name="name">The header name.</param>
+    /// <param name="kind">What the edit does.</param>
+    /// <param name="valueStart">Where the value starts in the arena (-1 for none).</param>
+    /// <param name="valueLength">The value's length.</param>
+    /// <param name="verified">Whether the engine has already refused CR, LF and NUL in the value and checked the name is a token, so the writer need not repeat it.</param>
+    internal void SetHeaderEdit(byte[] name, HeaderEditKind kind, int valueStart, int valueLength, bool verified = false)
     {
         var wholeHeader = kind is HeaderEditKind.Set or HeaderEditKind.Remove;
         for (var i = _headerEdits.Count - 1; i >= 0; i--)
@@ -176,12 +194,15 @@ public sealed class RoutingDecision
 
         // The header's id is looked up once here, so a writer matches edits to header lines by id
         // (compact and long forms alike) without a name lookup per line.
-        _headerEdits.Add(new HeaderEditEntry(name, Sip.SipHeaderNames.GetId(name), kind, valueStart, valueLength));
+        _headerEdits.Add(new HeaderEditEntry(name, Sip.SipHeaderNames.GetId(name), kind, valueStart, valueLength, verified));
     }
 
     /// <summary>Finds the effective edit of a header (for later rules that read it).</summary>
     /// <summary>The known-header id of edit <paramref name="index"/>'s name (<see cref="Sip.SipHeaderId.Extension"/> for other names).</summary>
     internal Sip.SipHeaderId GetHeaderEditId(int index) => _headerEdits[index].Id;
+
+    /// <summary>Whether edit <paramref name="index"/> was checked for injection when it was set.</summary>
+    internal bool IsHeaderEditVerified(int index) => _headerEdits[index].Verified;
 
     internal bool TryGetHeaderEdit(ReadOnlySpan<byte> name, out HeaderEditKind kind, out ReadOnlySpan<byte> value)
     {
@@ -249,7 +270,7 @@ public sealed class RoutingDecision
 
     private NamedValue ToNamedValue(ValueEntry entry) => new(entry.Name, _arena.Slice(entry.Start, entry.Length));
 
-    private readonly record struct HeaderEditEntry(byte[] Name, Sip.SipHeaderId Id, HeaderEditKind Kind, int ValueStart, int ValueLength);
+    private readonly record struct HeaderEditEntry(byte[] Name, Sip.SipHeaderId Id, HeaderEditKind Kind, int ValueStart, int ValueLength, bool Verified);
 
     private readonly record struct ValueEntry(string Name, int Start, int Length);
 }

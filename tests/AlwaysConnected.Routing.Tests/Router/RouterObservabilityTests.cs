@@ -49,18 +49,7 @@ public class RouterObservabilityTests
             SipRequestWriter.TryWrite(message, decision, output, out _);
         }
 
-        for (var i = 0; i < 200; i++)
-        {
-            RouteOnce();
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
-        {
-            RouteOnce();
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = SteadyStateAllocations.Measure(RouteOnce, warmUp: 200);
         decision.Stage.Should().Be(RoutingStage.ArsOut, "the pipeline ran to the trunk");
         allocated.Should().Be(0);
     }

@@ -1,4 +1,5 @@
 using AlwaysConnected.Routing.Sip;
+using AlwaysConnected.Routing.Tests.Support;
 
 namespace AlwaysConnected.Routing.Tests.Sip;
 
@@ -35,23 +36,15 @@ public class AllocationTests
     {
         var data = SipTestData.Load(file);
         var index = new SipMessageIndex();
-        for (int i = 0; i < 100; i++)
-        {
-            SipParser.TryParseDatagram(data, index, out var warm);
-            ReadRouterFields(warm);
-            SipMessageValidator.TryValidate(warm, out _);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        int sum = 0;
-        for (int i = 0; i < 100; i++)
-        {
-            SipParser.TryParseDatagram(data, index, out var message);
-            sum += ReadRouterFields(message);
-            SipMessageValidator.TryValidate(message, out _);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var sum = 0;
+        var allocated = SteadyStateAllocations.Measure(
+            () =>
+            {
+                SipParser.TryParseDatagram(data, index, out var message);
+                sum += ReadRouterFields(message);
+                SipMessageValidator.TryValidate(message, out _);
+            },
+            iterations: 100);
         allocated.Should().Be(0);
         sum.Should().BeGreaterThan(0);
     }
@@ -62,19 +55,13 @@ public class AllocationTests
         var data = SipTestData.TypicalInvite();
         var input = SipTestData.Segments(data[..100], data[100..500], data[500..]);
         var index = new SipMessageIndex();
-        for (int i = 0; i < 100; i++)
-        {
-            SipParser.TryParseStream(input, index, out var warm, out _);
-            ReadRouterFields(warm);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
-        {
-            SipParser.TryParseStream(input, index, out var message, out _);
-            ReadRouterFields(message);
-        }
-
-        (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
+        var allocated = SteadyStateAllocations.Measure(
+            () =>
+            {
+                SipParser.TryParseStream(input, index, out var message, out _);
+                ReadRouterFields(message);
+            },
+            iterations: 100);
+        allocated.Should().Be(0);
     }
 }

@@ -13,6 +13,9 @@ public static class ParsedRequest
     }
 
     /// <summary>The first value of a header in a request, or null when it is absent.</summary>
+    /// <summary>A view of bytes already parsed into <paramref name="index"/>, without parsing them again.</summary>
+    public static SipMessage View(byte[] bytes, SipMessageIndex index) => new(bytes, index);
+
     public static string? HeaderValue(byte[] bytes, string name)
     {
         var index = new SipMessageIndex();

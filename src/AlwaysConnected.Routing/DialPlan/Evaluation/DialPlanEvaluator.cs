@@ -267,20 +267,20 @@ internal static class DialPlanEvaluator
             switch (line.Action)
             {
                 case DeployAction.Header when value.IsEmpty:
-                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Remove, -1, 0);
+                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Remove, -1, 0, verified: true);
                     break;
                 case DeployAction.Header:
-                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Set, decision.Arena.Append(value), value.Length);
+                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Set, decision.Arena.Append(value), value.Length, verified: true);
                     break;
                 case DeployAction.From when line.ConstantIsBareUri ?? IsBareUri(value):
                     // A dialog needs its From tag: a bare URI swaps the URI and keeps the rest.
-                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.ReplaceUri, decision.Arena.Append(value), value.Length);
+                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.ReplaceUri, decision.Arena.Append(value), value.Length, verified: true);
                     break;
                 case DeployAction.From when value.IsEmpty:
-                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Remove, -1, 0);
+                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Remove, -1, 0, verified: true);
                     break;
                 case DeployAction.From:
-                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Set, decision.Arena.Append(value), value.Length);
+                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Set, decision.Arena.Append(value), value.Length, verified: true);
                     break;
                 case DeployAction.To:
                     state.ToUriStart = decision.Arena.Append(value);
@@ -378,7 +378,7 @@ internal static class DialPlanEvaluator
 
             if (state.ReplaceUrl)
             {
-                decision.SetRequestUri(contactStart, contactLength);
+                decision.SetRequestUri(contactStart, contactLength, verified: true);
             }
 
             if (!decision.HasTarget)
@@ -399,8 +399,8 @@ internal static class DialPlanEvaluator
 
         if (state.ReplaceUrl)
         {
-            decision.SetRequestUri(state.ToUriStart, state.ToUriLength);
-            decision.SetHeaderEdit(ToHeaderName, HeaderEditKind.ReplaceUri, state.ToUriStart, state.ToUriLength);
+            decision.SetRequestUri(state.ToUriStart, state.ToUriLength, verified: true);
+            decision.SetHeaderEdit(ToHeaderName, HeaderEditKind.ReplaceUri, state.ToUriStart, state.ToUriLength, verified: true);
         }
 
         if (decision.HasTarget)

@@ -181,13 +181,19 @@ public static class SipRequestWriter
             return RoutingErrorCode.NotRoutable;
         }
 
-        if (decision.HasRequestUri && !RequestUriSyntax.IsValid(decision.RequestUri))
+        // What an engine has checked already when it set it (see RoutingDecision) is not checked again.
+        if (decision.HasRequestUri && !decision.RequestUriVerified && !RequestUriSyntax.IsValid(decision.RequestUri))
         {
             return decision.RequestUri.IndexOfAny("\r\n\0"u8) >= 0 ? RoutingErrorCode.InjectedLineBreak : RoutingErrorCode.InvalidValue;
         }
 
         for (var e = 0; e < decision.HeaderEditCount; e++)
         {
+            if (decision.IsHeaderEditVerified(e))
+            {
+                continue;
+            }
+
             var edit = decision.GetHeaderEdit(e);
             if (edit.Value.IndexOfAny("\r\n\0"u8) >= 0 || edit.Name.IndexOfAny("\r\n\0: "u8) >= 0)
             {

@@ -25,19 +25,8 @@ public class ZeroAllocationTests
             return ars.RouteIn(message, context, decision) & ars.RouteOut(message, context, decision, selection);
         }
 
-        for (var i = 0; i < 50; i++)
-        {
-            RunOnce().Should().BeTrue();
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
         var all = true;
-        for (var i = 0; i < 1000; i++)
-        {
-            all &= RunOnce();
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = SteadyStateAllocations.Measure(() => all &= RunOnce(), warmUp: 50);
         all.Should().BeTrue();
         allocated.Should().Be(0);
         decision.GetRequestUriString().Should().Be("sip:09012345678@itsp.example.com:5060");

@@ -6,6 +6,7 @@ using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Sip.Writing;
 using Xunit.Abstractions;
+using AlwaysConnected.Routing.Tests.Support;
 
 namespace AlwaysConnected.Routing.Tests.DialPlan.Engine;
 
@@ -65,18 +66,8 @@ public class HotPathTests(ITestOutputHelper output)
             return buffer.WrittenCount;
         }
 
-        for (var i = 0; i < 100; i++)
-        {
-            RouteOnce(MediaServerInvite, index, source, plan, services, decision, buffer).Should().BePositive();
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
-        {
-            RouteOnce(MediaServerInvite, index, source, plan, services, decision, buffer);
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        RouteOnce(MediaServerInvite, index, source, plan, services, decision, buffer).Should().BePositive();
+        var allocated = SteadyStateAllocations.Measure(() => RouteOnce(MediaServerInvite, index, source, plan, services, decision, buffer));
         decision.Outcome.Should().Be(RoutingOutcome.Forward);
         allocated.Should().Be(0, "routing the Media Server's INVITE must not allocate once warmed up");
     }
