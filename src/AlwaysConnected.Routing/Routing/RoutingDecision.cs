@@ -180,7 +180,17 @@ public sealed class RoutingDecision
     /// <param name="valueStart">Where the value starts in the arena (-1 for none).</param>
     /// <param name="valueLength">The value's length.</param>
     /// <param name="verified">Whether the engine has already refused CR, LF and NUL in the value and checked the name is a token, so the writer need not repeat it.</param>
-    internal void SetHeaderEdit(byte[] name, HeaderEditKind kind, int valueStart, int valueLength, bool verified = false)
+    internal void SetHeaderEdit(byte[] name, HeaderEditKind kind, int valueStart, int valueLength, bool verified = false) =>
+        SetHeaderEdit(name, Sip.SipHeaderNames.GetId(name), kind, valueStart, valueLength, verified);
+
+    /// <summary>Adds a header edit whose name's id the caller looked up once, ahead of time.</summary>
+    /// <param name="name">The header name.</param>
+    /// <param name="id">The known-header id of <paramref name="name"/>.</param>
+    /// <param name="kind">What the edit does.</param>
+    /// <param name="valueStart">Where the value starts in the arena (-1 for none).</param>
+    /// <param name="valueLength">The value's length.</param>
+    /// <param name="verified">See the other overload.</param>
+    internal void SetHeaderEdit(byte[] name, Sip.SipHeaderId id, HeaderEditKind kind, int valueStart, int valueLength, bool verified)
     {
         var wholeHeader = kind is HeaderEditKind.Set or HeaderEditKind.Remove;
         for (var i = _headerEdits.Count - 1; i >= 0; i--)
@@ -194,7 +204,7 @@ public sealed class RoutingDecision
 
         // The header's id is looked up once here, so a writer matches edits to header lines by id
         // (compact and long forms alike) without a name lookup per line.
-        _headerEdits.Add(new HeaderEditEntry(name, Sip.SipHeaderNames.GetId(name), kind, valueStart, valueLength, verified));
+        _headerEdits.Add(new HeaderEditEntry(name, id, kind, valueStart, valueLength, verified));
     }
 
     /// <summary>Finds the effective edit of a header (for later rules that read it).</summary>

@@ -14,6 +14,15 @@ internal sealed class CompiledDeployLine(DeployAction action, string name, Value
     /// <summary>The header name as UTF-8, for header edits.</summary>
     public byte[] NameBytes { get; } = Encoding.UTF8.GetBytes(name);
 
+    /// <summary>The known-header id of the name, looked up once here rather than per decision.</summary>
+    public Sip.SipHeaderId HeaderId { get; } = Sip.SipHeaderNames.GetId(Encoding.UTF8.GetBytes(name));
+
+    /// <summary>
+    /// A constant value free of CR, LF and NUL: the per-decision injection check can skip it (a constant
+    /// that holds one is checked, and refused, at evaluation like any other value).
+    /// </summary>
+    public bool IsSafeConstant { get; } = value is Evaluation.Sources.LiteralSource constant && constant.Text.AsSpan().IndexOfAny('\r', '\n', '\0') < 0;
+
     public ValueSource Value { get; } = value;
 
     public string Text { get; } = text;

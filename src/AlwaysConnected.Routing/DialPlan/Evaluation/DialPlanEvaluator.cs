@@ -248,6 +248,11 @@ internal static class DialPlanEvaluator
         for (var i = 0; i < rule.Deploy.Length; i++)
         {
             values[i] = rule.Deploy[i].Value.Evaluate(ref frame);
+            if (rule.Deploy[i].IsSafeConstant)
+            {
+                continue;
+            }
+
             var resolved = frame.Resolve(values[i]);
             var bad = resolved.IndexOfAny((byte)'\r', (byte)'\n', (byte)'\0');
             if (bad >= 0)
@@ -263,32 +268,33 @@ internal static class DialPlanEvaluator
         for (var i = 0; i < rule.Deploy.Length; i++)
         {
             var line = rule.Deploy[i];
-            var value = frame.Resolve(values[i]).Trim((byte)' ');
+            var untrimmed = frame.Resolve(values[i]);
+            var value = untrimmed.Trim((byte)' ');
             switch (line.Action)
             {
                 case DeployAction.Header when value.IsEmpty:
-                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Remove, -1, 0, verified: true);
+                    decision.SetHeaderEdit(line.NameBytes, line.HeaderId, HeaderEditKind.Remove, -1, 0, verified: true);
                     break;
                 case DeployAction.Header:
-                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Set, decision.Arena.Append(value), value.Length, verified: true);
+                    decision.SetHeaderEdit(line.NameBytes, line.HeaderId, HeaderEditKind.Set, InArena(decision, values[i], untrimmed, value), value.Length, verified: true);
                     break;
                 case DeployAction.From when line.ConstantIsBareUri ?? IsBareUri(value):
                     // A dialog needs its From tag: a bare URI swaps the URI and keeps the rest.
-                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.ReplaceUri, decision.Arena.Append(value), value.Length, verified: true);
+                    decision.SetHeaderEdit(line.NameBytes, line.HeaderId, HeaderEditKind.ReplaceUri, InArena(decision, values[i], untrimmed, value), value.Length, verified: true);
                     break;
                 case DeployAction.From when value.IsEmpty:
-                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Remove, -1, 0, verified: true);
+                    decision.SetHeaderEdit(line.NameBytes, line.HeaderId, HeaderEditKind.Remove, -1, 0, verified: true);
                     break;
                 case DeployAction.From:
-                    decision.SetHeaderEdit(line.NameBytes, HeaderEditKind.Set, decision.Arena.Append(value), value.Length, verified: true);
+                    decision.SetHeaderEdit(line.NameBytes, line.HeaderId, HeaderEditKind.Set, InArena(decision, values[i], untrimmed, value), value.Length, verified: true);
                     break;
                 case DeployAction.To:
-                    state.ToUriStart = decision.Arena.Append(value);
+                    state.ToUriStart = InArena(decision, values[i], untrimmed, value);
                     state.ToUriLength = value.Length;
                     state.HasToUri = true;
                     break;
                 case DeployAction.Target:
-                    decision.SetTarget(decision.Arena.Append(value), value.Length);
+                    decision.SetTarget(InArena(decision, values[i], untrimmed, value), value.Length);
                     break;
                 case DeployAction.Respond when Ascii.EqualsIgnoreCase(value, "block"u8):
                     state.Block = true;
@@ -316,6 +322,21 @@ internal static class DialPlanEvaluator
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Where the (trimmed) deploy value starts in the arena. A value a template built is there already
+    /// and stays put (the arena only grows during an evaluation); anything else is copied in.
+    /// </summary>
+    private static int InArena(RoutingDecision decision, ValueRef computed, ReadOnlySpan<byte> untrimmed, ReadOnlySpan<byte> trimmed)
+    {
+        if (computed.Origin == ValueOrigin.Arena)
+        {
+            untrimmed.Overlaps(trimmed, out var leading);
+            return computed.Start + leading;
+        }
+
+        return decision.Arena.Append(trimmed);
     }
 
     private static void Finish(CompiledDialPlan plan, ref EvaluationFrame frame, ref DeployState state)
@@ -400,7 +421,7 @@ internal static class DialPlanEvaluator
         if (state.ReplaceUrl)
         {
             decision.SetRequestUri(state.ToUriStart, state.ToUriLength, verified: true);
-            decision.SetHeaderEdit(ToHeaderName, HeaderEditKind.ReplaceUri, state.ToUriStart, state.ToUriLength, verified: true);
+            decision.SetHeaderEdit(ToHeaderName, SipHeaderId.To, HeaderEditKind.ReplaceUri, state.ToUriStart, state.ToUriLength, verified: true);
         }
 
         if (decision.HasTarget)

@@ -5,6 +5,11 @@ namespace AlwaysConnected.Routing.DialPlan.Evaluation.Index;
 /// prefix the value starts with, so finding the rules a value can satisfy costs the length of the
 /// value, not the number of rules. Immutable once built; shared between threads.
 /// </summary>
+/// <remarks>
+/// Chains of nodes with one child and no rules are folded into one node with a label (a path-
+/// compressed trie): a key shared by every rule, such as <c>INVITE</c>, costs one comparison instead
+/// of a node visit per byte.
+/// </remarks>
 internal sealed class PrefixTrie
 {
     private readonly Node _root;
@@ -42,6 +47,17 @@ internal sealed class PrefixTrie
         var depth = 0;
         while (true)
         {
+            var label = node.Label;
+            if (label.Length > 0)
+            {
+                if (!value[depth..].StartsWith(label))
+                {
+                    return;
+                }
+
+                depth += label.Length;
+            }
+
             foreach (var rule in node.Rules)
             {
                 bits[rule >> 6] |= 1UL << rule;
@@ -83,8 +99,11 @@ internal sealed class PrefixTrie
         return -1;
     }
 
-    private sealed class Node(byte[] keys, Node[] children, int[] rules)
+    private sealed class Node(byte[] label, byte[] keys, Node[] children, int[] rules)
     {
+        /// <summary>The bytes that must follow before this node's rules apply (a folded chain).</summary>
+        public byte[] Label { get; } = label;
+
         public byte[] Keys { get; } = keys;
 
         public Node[] Children { get; } = children;
@@ -98,6 +117,18 @@ internal sealed class PrefixTrie
 
         public List<int> Rules { get; } = [];
 
-        public Node Freeze() => new([.. Children.Keys], [.. Children.Values.Select(c => c.Freeze())], [.. Rules]);
+        public Node Freeze()
+        {
+            var label = new List<byte>();
+            var node = this;
+            while (node.Rules.Count == 0 && node.Children.Count == 1)
+            {
+                var (key, child) = node.Children.First();
+                label.Add(key);
+                node = child;
+            }
+
+            return new([.. label], [.. node.Children.Keys], [.. node.Children.Values.Select(c => c.Freeze())], [.. node.Rules]);
+        }
     }
 }
