@@ -25,6 +25,8 @@ internal static class RuleIndexBuilder
         var sources = new List<HeaderSource?>();
         var entries = new List<List<(byte[] Prefix, int Rule)>>();
         var indexed = 0;
+        var provenLines = new int[rules.Count];
+        Array.Fill(provenLines, -1);
         for (var r = 0; r < rules.Count; r++)
         {
             var rule = rules[r];
@@ -34,7 +36,7 @@ internal static class RuleIndexBuilder
                 continue;
             }
 
-            if (!TryChooseKey(rule, out var header, out var prefix))
+            if (!TryChooseKey(rule, out var header, out var prefix, out var keyLine))
             {
                 always[r >> 6] |= 1UL << r;
                 continue;
@@ -59,6 +61,15 @@ internal static class RuleIndexBuilder
 
             entries[slot].Add((prefix, r));
             indexed++;
+
+            // A prefix pattern on the request line holds exactly when the trie finds its prefix, and
+            // nothing re-adds such a rule later (header edits never change the request line), so the
+            // evaluator need not test that line again for a candidate the trie chose.
+            var line = rule.Matching[keyLine];
+            if (header is null && line.Pattern.Engine == Patterns.PatternEngine.Prefix && !line.Pattern.IsNegated)
+            {
+                provenLines[r] = keyLine;
+            }
         }
 
         var values = new IndexedValue[keys.Count];
@@ -67,23 +78,29 @@ internal static class RuleIndexBuilder
             values[v] = new IndexedValue(sources[v], PrefixTrie.Build(entries[v]), [.. entries[v].Select(e => e.Rule)]);
         }
 
-        return new DialPlanRuleIndex(rules.Count, always, values, indexed);
+        return new DialPlanRuleIndex(rules.Count, always, values, indexed, provenLines);
     }
 
     /// <summary>The eligible line with the longest required prefix (the most selective), if any.</summary>
-    internal static bool TryChooseKey(CompiledRule rule, out HeaderSource? header, out byte[] prefix)
+    internal static bool TryChooseKey(CompiledRule rule, out HeaderSource? header, out byte[] prefix) =>
+        TryChooseKey(rule, out header, out prefix, out _);
+
+    private static bool TryChooseKey(CompiledRule rule, out HeaderSource? header, out byte[] prefix, out int keyLine)
     {
         header = null;
         prefix = [];
+        keyLine = -1;
         var found = false;
-        foreach (var line in rule.Matching)
+        for (var i = 0; i < rule.Matching.Length; i++)
         {
+            var line = rule.Matching[i];
             var required = line.Pattern.AnchoredLiteralPrefix;
             var kind = Classify(line.Source);
             if (kind is SourceKind.Header or SourceKind.RequestLine && !line.Pattern.IsNegated && required.Length > prefix.Length)
             {
                 header = line.Source as HeaderSource;
                 prefix = required.ToArray();
+                keyLine = i;
                 found = true;
             }
 

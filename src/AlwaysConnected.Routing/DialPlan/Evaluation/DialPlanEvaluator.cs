@@ -62,7 +62,7 @@ internal static class DialPlanEvaluator
     {
         foreach (var rule in plan.Rules)
         {
-            var outcome = Run(rule, ref frame, ref state, ref matchedAny);
+            var outcome = Run(rule, ref frame, ref state, ref matchedAny, provenLine: -1);
             if (outcome != RuleOutcome.Next)
             {
                 return outcome;
@@ -90,7 +90,8 @@ internal static class DialPlanEvaluator
             while (word != 0)
             {
                 var bit = System.Numerics.BitOperations.TrailingZeroCount(word);
-                var outcome = Run(rules[(w << 6) + bit], ref frame, ref state, ref matchedAny);
+                var number = (w << 6) + bit;
+                var outcome = Run(rules[number], ref frame, ref state, ref matchedAny, index.ProvenLine(number));
                 if (outcome != RuleOutcome.Next)
                 {
                     return outcome;
@@ -110,7 +111,7 @@ internal static class DialPlanEvaluator
         return RuleOutcome.Next;
     }
 
-    private static RuleOutcome Run(CompiledRule rule, ref EvaluationFrame frame, ref DeployState state, ref bool matchedAny)
+    private static RuleOutcome Run(CompiledRule rule, ref EvaluationFrame frame, ref DeployState state, ref bool matchedAny, int provenLine)
     {
         var trace = frame.Trace;
         if (rule.Disabled)
@@ -121,7 +122,7 @@ internal static class DialPlanEvaluator
         }
 
         trace?.BeginRule();
-        var matched = Match(rule, ref frame);
+        var matched = Match(rule, ref frame, provenLine);
         trace?.EndRule(rule.Name, rule.IsPreliminary, disabled: false, matched, matched ? DescribeCaptures(rule, ref frame) : []);
         if (!matched)
         {
@@ -140,7 +141,8 @@ internal static class DialPlanEvaluator
         return state.Block || state.Status != 0 || !state.Continue ? RuleOutcome.Stop : RuleOutcome.Next;
     }
 
-    private static bool Match(CompiledRule rule, ref EvaluationFrame frame)
+    /// <summary>Tests the rule's lines in order; <paramref name="provenLine"/> (or -1) is known to hold already.</summary>
+    private static bool Match(CompiledRule rule, ref EvaluationFrame frame, int provenLine)
     {
         var lineValues = frame.Decision.Scratch.LineValues(rule.Matching.Length);
         var ranges = frame.Decision.Scratch.CaptureRanges(rule.MaxLineGroupCount);
@@ -148,6 +150,14 @@ internal static class DialPlanEvaluator
         for (var i = 0; i < rule.Matching.Length; i++)
         {
             var line = rule.Matching[i];
+            if (i == provenLine)
+            {
+                // A group-less prefix test on the request line: nothing to record.
+                lineValues[i] = ValueRef.Null;
+                frame.CaptureCount = line.FirstGroup;
+                continue;
+            }
+
             var value = line.Source.Evaluate(ref frame);
             lineValues[i] = value;
             bool holds;

@@ -16,8 +16,11 @@ internal sealed class DialPlanRuleIndex
 
     private readonly ulong[] _always;
 
-    public DialPlanRuleIndex(int ruleCount, ulong[] always, IndexedValue[] values, int indexedRules)
+    private readonly int[] _provenLines;
+
+    public DialPlanRuleIndex(int ruleCount, ulong[] always, IndexedValue[] values, int indexedRules, int[] provenLines)
     {
+        _provenLines = provenLines;
         RuleCount = ruleCount;
         _always = always;
         Values = values;
@@ -33,6 +36,12 @@ internal sealed class DialPlanRuleIndex
 
     /// <summary>How many rules are keyed on a value (the others are always evaluated).</summary>
     public int IndexedRuleCount { get; }
+
+    /// <summary>
+    /// The matching line of rule <paramref name="rule"/> that holds whenever the index makes the rule a
+    /// candidate (a request-line prefix the trie found), or -1.
+    /// </summary>
+    public int ProvenLine(int rule) => _provenLines[rule];
 
     /// <summary>Fills <paramref name="bits"/> with the rules worth evaluating for this request.</summary>
     public void MarkCandidates(ref EvaluationFrame frame, scoped Span<ulong> bits)
