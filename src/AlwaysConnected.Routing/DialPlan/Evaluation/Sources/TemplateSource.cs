@@ -11,12 +11,17 @@ internal sealed class TemplateSource : ValueSource
     private readonly object[] _parts;
     private readonly string _text;
 
+    // Literal text and %n captures append nothing to the arena when evaluated, so a template made of
+    // only those can be written straight into the arena in one pass (the common `sip:%1@host`).
+    private readonly bool _singlePass;
+
     /// <param name="parts">Each part is a <see cref="byte"/> array of literal text or a <see cref="ValueSource"/>.</param>
     /// <param name="text">The template as written.</param>
     public TemplateSource(object[] parts, string text)
     {
         _parts = parts;
         _text = text;
+        _singlePass = parts.All(static p => p is byte[] or CaptureSource);
     }
 
     /// <summary>The highest capture number the template refers to, for load-time validation.</summary>
@@ -24,6 +29,17 @@ internal sealed class TemplateSource : ValueSource
 
     public override ValueRef Evaluate(ref EvaluationFrame frame)
     {
+        if (_singlePass)
+        {
+            var first = frame.Arena.Length;
+            foreach (var part in _parts)
+            {
+                frame.Arena.Append(part is byte[] literal ? literal : frame.Resolve(((CaptureSource)part).Evaluate(ref frame)));
+            }
+
+            return ValueRef.FromArena(first, frame.Arena.Length - first);
+        }
+
         // Substitutions are evaluated first (they may append to the arena themselves), then the
         // pieces are concatenated in one contiguous run at the end of the arena.
         var buffer = new ValueRefBuffer();
