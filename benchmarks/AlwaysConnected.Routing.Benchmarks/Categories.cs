@@ -11,4 +11,7 @@ public static class Categories
 
     /// <summary>Throughput of several routing threads sharing one router: not gated (the synchronisation is not routing).</summary>
     public const string Concurrency = "Concurrency";
+
+    /// <summary>Hostile input: patterns that are exponential for a backtracking engine, on long values.</summary>
+    public const string HostileInput = "HostileInput";
 }

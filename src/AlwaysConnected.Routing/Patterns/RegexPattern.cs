@@ -12,16 +12,34 @@ namespace AlwaysConnected.Routing.Patterns;
 /// The UTF-8 value is transcoded into a stack buffer (or a pooled array when long) and matched with the
 /// span APIs, which allocate nothing. Invalid UTF-8 becomes U+FFFD, one per maximal invalid subsequence.
 /// Capture extraction needs a <see cref="Match"/>, so it allocates; it runs only for the rule that fires.
+/// <para>
+/// For a NonBacktracking pattern, groups are taken in two steps. First the allocation-free linear
+/// match decides whether there is a match at all: most values do not match, and they cost neither a
+/// string nor a capture pass. Then the backtracking engine, with a short time budget, extracts the
+/// groups: on input known to match it usually succeeds on its first path, in time linear in the
+/// match, where NonBacktracking's own capture pass is an NFA simulation that can be milliseconds on
+/// a 10 KB value. Should the budget run out, NonBacktracking's capture pass gives the answer.
+/// </para>
 /// </remarks>
 internal sealed class RegexPattern : CompiledPattern
 {
     private const int StackBufferChars = 256;
+
+    /// <summary>The backtracking capture step's budget before NonBacktracking's capture pass takes over.</summary>
+    private static readonly TimeSpan CaptureBudget = TimeSpan.FromMilliseconds(1);
+
     private readonly Regex _regex;
+    private readonly Lazy<Regex>? _captureRegex;
 
     public RegexPattern(string source, bool negated, PatternOptions options, Regex regex, int groupCount, bool backtracking)
         : base(source, negated, groupCount, backtracking ? PatternEngine.RegexBacktracking : PatternEngine.RegexNonBacktracking, options, null)
     {
         _regex = regex;
+        if (!backtracking && groupCount > 0)
+        {
+            // Every pattern NonBacktracking accepts, the backtracking engine accepts with the same meaning.
+            _captureRegex = new Lazy<Regex>(() => new Regex(regex.ToString(), (regex.Options & ~RegexOptions.NonBacktracking) | RegexOptions.Compiled, CaptureBudget));
+        }
     }
 
     private protected override MatchOutcome MatchCore(ReadOnlySpan<byte> value)
@@ -51,6 +69,11 @@ internal sealed class RegexPattern : CompiledPattern
 
     private protected override MatchOutcome MatchWithCapturesCore(ReadOnlySpan<byte> value, Span<CaptureRange> captures)
     {
+        if (_captureRegex is not null && MatchCore(value) != MatchOutcome.Match)
+        {
+            return MatchOutcome.NoMatch;
+        }
+
         if (Ascii.IsValid(value))
         {
             // One byte per char: offsets need no mapping.
@@ -62,7 +85,7 @@ internal sealed class RegexPattern : CompiledPattern
         try
         {
             var text = Decode(value, charToByte);
-            var match = _regex.Match(text);
+            var match = FindMatch(text);
             if (!match.Success)
             {
                 return MatchOutcome.NoMatch;
@@ -98,7 +121,7 @@ internal sealed class RegexPattern : CompiledPattern
     {
         try
         {
-            var match = _regex.Match(text);
+            var match = FindMatch(text);
             if (!match.Success)
             {
                 return MatchOutcome.NoMatch;
@@ -117,6 +140,30 @@ internal sealed class RegexPattern : CompiledPattern
             ReportTimeout();
             return MatchOutcome.TimedOut;
         }
+    }
+
+    /// <summary>The match with its groups: see the remarks on the class for the two engines' roles.</summary>
+    private Match FindMatch(string text)
+    {
+        if (_captureRegex is null)
+        {
+            return _regex.Match(text);
+        }
+
+        try
+        {
+            var match = _captureRegex.Value.Match(text);
+            if (match.Success)
+            {
+                return match;
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Over budget: the linear engine's capture pass is slower on friendly input but bounded.
+        }
+
+        return _regex.Match(text);
     }
 
     /// <summary>Decodes like <see cref="Encoding.UTF8"/> does, recording where each char came from.</summary>

@@ -32,6 +32,53 @@ public class RegexFallbackTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData("(a+)+$")]
+    [InlineData("^(a|aa)+$")]
+    [InlineData("^(a|aa)+(a)$")]
+    public void Nested_quantifier_captures_on_a_10_KB_value_are_the_backtracking_engines(string pattern)
+    {
+        var compiled = CompiledPattern.Compile(pattern);
+        compiled.Engine.Should().Be(PatternEngine.RegexNonBacktracking);
+        var value = Encoding.ASCII.GetBytes(new string('a', 10_240));
+        var (expected, expectedCaptures) = ReferenceRegex.Find(pattern, value);
+        expected.Should().BeTrue();
+
+        var captures = new CaptureRange[compiled.GroupCount];
+        compiled.TryMatch(value, captures).Should().BeTrue();
+
+        captures.Should().Equal(expectedCaptures);
+    }
+
+    [Fact]
+    public void Captures_still_come_when_the_backtracking_step_runs_out_of_budget()
+    {
+        // The first branch is exponential for a backtracking engine on a run of a's without a b; the
+        // second branch matches. The capture step's budget runs out and the linear engine answers.
+        var compiled = CompiledPattern.Compile("^(a|aa)+b|^(a+)$");
+        compiled.Engine.Should().Be(PatternEngine.RegexNonBacktracking);
+        var value = Encoding.ASCII.GetBytes(new string('a', 64));
+        var captures = new CaptureRange[2];
+
+        compiled.TryMatch(value, captures).Should().BeTrue();
+
+        captures[0].Should().Be(CaptureRange.NotMatched);
+        captures[1].Should().Be(new CaptureRange(0, 64));
+    }
+
+    [Fact]
+    public void A_value_that_does_not_match_is_refused_before_any_capture_work()
+    {
+        var compiled = CompiledPattern.Compile("^(a|aa)+$");
+        var value = Encoding.ASCII.GetBytes(new string('a', 10_240) + "!");
+        var captures = new CaptureRange[1];
+        compiled.TryMatch(value, captures).Should().BeFalse(); // warm-up
+
+        var allocated = Support.SteadyStateAllocations.Measure(() => compiled.TryMatch(value, captures), warmUp: 2, iterations: 5);
+
+        allocated.Should().Be(0, "the allocation-free linear match decides a miss without decoding the value to a string");
+    }
+
     [Fact]
     public void Capture_that_splits_a_surrogate_pair_covers_the_whole_code_point()
     {
