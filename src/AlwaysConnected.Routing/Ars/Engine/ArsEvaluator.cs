@@ -13,12 +13,15 @@ namespace AlwaysConnected.Routing.Ars.Engine;
 /// </summary>
 internal static class ArsEvaluator
 {
-    private const int StackCaptureLimit = 32;
-
     private static readonly byte[] ToName = "To"u8.ToArray();
     private static readonly byte[] FromName = "From"u8.ToArray();
 
-    public static bool Route(CompiledArs ars, ArsDirection direction, SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection selection, ArsTraceRecorder? trace)
+    /// <summary>
+    /// Starts an evaluation: resets the decision, collects the candidates and walks them. With
+    /// <c>allowPending</c> (the async front door) an async plug-in slot suspends the walk
+    /// (<see cref="ArsStep.Pending"/>) instead of blocking the thread; <see cref="Resume"/> continues it.
+    /// </summary>
+    public static ArsStep Route(CompiledArs ars, ArsDirection direction, SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection selection, ArsTraceRecorder? trace, bool allowPending = false)
     {
         var table = ars.Table(direction);
         selection.Begin(ars, direction, table.Blocks.Length, trace);
@@ -31,59 +34,123 @@ internal static class ArsEvaluator
                 trace.Skipped = "Responses are never routed.";
             }
 
-            return false;
+            return ArsStep.NotSelected;
         }
 
-        var frame = new ArsFrame(message, context, selection);
-        selection.Count = table.CollectCandidates(frame.ToUri, frame.HasTo, selection.Ranks);
-        return Continue(ars, ref frame, decision);
+        var frame = new ArsFrame(message, context, selection, allowPending);
+        selection.Candidates = table.CollectCandidates(ref frame, selection.RankBuffer, out var count);
+        selection.Count = count;
+        selection.PassedOver = false;
+        return Walk(ars, ref frame, decision);
     }
 
+    /// <summary>Continues the walk after the selected block (failover).</summary>
     public static bool Continue(CompiledArs ars, SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection selection)
     {
         var frame = new ArsFrame(message, context, selection);
-        return Continue(ars, ref frame, decision);
+        selection.PassedOver = false;
+        return Walk(ars, ref frame, decision) == ArsStep.Selected;
     }
 
-    private static bool Continue(CompiledArs ars, ref ArsFrame frame, RoutingDecision decision)
+    /// <summary>
+    /// Continues an evaluation suspended at an async plug-in slot, with the slot's result: null for a null
+    /// result, with the failure (already reported) that made it one. May suspend again at a later slot.
+    /// <c>message</c> is a new view of the same bytes and index the evaluation started with.
+    /// </summary>
+    public static ArsStep Resume(CompiledArs ars, SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection selection, string? result, string? error)
+    {
+        var block = selection.PendingBlock ?? throw new InvalidOperationException("No evaluation is waiting for a plug-in.");
+        var slotIndex = selection.PendingSlot;
+        selection.PendingBlock = null;
+        var frame = new ArsFrame(message, context, selection, allowPending: true);
+        var slot = block.Slots[slotIndex];
+        var scratch = selection.Scratch;
+        var start = scratch.Length;
+        var outcome = BlockMatch.NoMatch;
+        if (result is null)
+        {
+            selection.Trace?.Field(slot.Label, slot.Return?.Source, default, isNull: true, matched: false, error);
+        }
+        else
+        {
+            Encoding.UTF8.GetBytes(result, scratch);
+            if (Accept(slot, start, ref frame))
+            {
+                outcome = MatchSlots(ars, block, ref frame, slotIndex + 1);
+            }
+        }
+
+        if (outcome == BlockMatch.Pending)
+        {
+            return ArsStep.Pending;
+        }
+
+        selection.Current = null;
+        var now = long.MinValue;
+        if (Conclude(ars, block, outcome == BlockMatch.Match, ref now, ref frame, decision))
+        {
+            return ArsStep.Selected;
+        }
+
+        return Walk(ars, ref frame, decision);
+    }
+
+    private static ArsStep Walk(CompiledArs ars, ref ArsFrame frame, RoutingDecision decision)
     {
         var selection = frame.Selection;
-        var table = ars.Table(selection.Direction);
-        var trace = selection.Trace;
-        var passedOver = false;
+        var blocks = ars.Table(selection.Direction).Blocks;
+        var candidates = selection.Candidates;
         var now = long.MinValue;
         selection.Current = null;
         while (selection.Position < selection.Count)
         {
-            var block = table.Blocks[selection.Ranks[selection.Position++]];
-            trace?.BeginBlock();
-            if (!Match(ars, block, ref frame))
+            var block = blocks[candidates[selection.Position++]];
+            selection.Trace?.BeginBlock();
+            var outcome = Match(ars, block, ref frame);
+            if (outcome == BlockMatch.Pending)
             {
-                trace?.EndBlock(block, matched: false, null, []);
-                continue;
+                selection.PendingBlock = block;
+                return ArsStep.Pending;
             }
 
-            if (!IsAvailable(ars, block, ref now, out var reason))
+            if (Conclude(ars, block, outcome == BlockMatch.Match, ref now, ref frame, decision))
             {
-                passedOver = true;
-                trace?.EndBlock(block, matched: true, reason, DescribeCaptures(block, ref frame));
-                continue;
+                return ArsStep.Selected;
             }
-
-            trace?.EndBlock(block, matched: true, null, DescribeCaptures(block, ref frame));
-            selection.Current = block;
-            Deploy(block, ref frame, decision);
-            return true;
         }
 
-        if (passedOver)
+        if (selection.PassedOver)
         {
             decision.Stage = StageOf(selection.Direction);
             decision.Outcome = RoutingOutcome.Reject;
             decision.StatusCode = ars.Options.AllBusyStatus;
         }
 
-        return false;
+        return ArsStep.NotSelected;
+    }
+
+    /// <summary>Records a tested block; selects and deploys it when it matched and is available.</summary>
+    private static bool Conclude(CompiledArs ars, CompiledBlock block, bool matched, ref long now, ref ArsFrame frame, RoutingDecision decision)
+    {
+        var selection = frame.Selection;
+        var trace = selection.Trace;
+        if (!matched)
+        {
+            trace?.EndBlock(block, matched: false, null, []);
+            return false;
+        }
+
+        if (!IsAvailable(ars, block, ref now, out var reason))
+        {
+            selection.PassedOver = true;
+            trace?.EndBlock(block, matched: true, reason, DescribeCaptures(block, ref frame));
+            return false;
+        }
+
+        trace?.EndBlock(block, matched: true, null, DescribeCaptures(block, ref frame));
+        selection.Current = block;
+        Deploy(block, ref frame, decision);
+        return true;
     }
 
     private static RoutingStage StageOf(ArsDirection direction) => direction == ArsDirection.In ? RoutingStage.ArsIn : RoutingStage.ArsOut;
@@ -91,13 +158,14 @@ internal static class ArsEvaluator
     private static bool IsAvailable(CompiledArs ars, CompiledBlock block, ref long now, out string? reason)
     {
         reason = null;
-        if (block.MaxSessions >= 0 && block.State.Active >= block.MaxSessions)
+        var state = block.State;
+        if (block.MaxSessions >= 0 && state.Active >= block.MaxSessions)
         {
             reason = "at Max Sessions";
             return false;
         }
 
-        var failedUntil = block.State.FailedUntilTicks;
+        var failedUntil = state.FailedUntilTicks;
         if (failedUntil != long.MinValue)
         {
             if (now == long.MinValue)
@@ -115,7 +183,7 @@ internal static class ArsEvaluator
         return true;
     }
 
-    private static bool Match(CompiledArs ars, CompiledBlock block, ref ArsFrame frame)
+    private static BlockMatch Match(CompiledArs ars, CompiledBlock block, ref ArsFrame frame)
     {
         var selection = frame.Selection;
         var trace = selection.Trace;
@@ -125,7 +193,7 @@ internal static class ArsEvaluator
             trace?.Field("To", to.Source, frame.ToUri, !frame.HasTo, holds);
             if (!holds)
             {
-                return false;
+                return BlockMatch.NoMatch;
             }
         }
 
@@ -135,71 +203,125 @@ internal static class ArsEvaluator
             trace?.Field("From", from.Source, frame.FromUri, !frame.HasFrom, holds);
             if (!holds)
             {
-                return false;
+                return BlockMatch.NoMatch;
             }
         }
 
         if (block.Slots.Length == 0)
         {
-            return true;
+            return BlockMatch.Match;
         }
 
+        selection.Scratch.Reset();
+        return MatchSlots(ars, block, ref frame, 0);
+    }
+
+    /// <summary>Runs the plug-in slots from <paramref name="first"/> on, in slot order; the first that fails ends the block.</summary>
+    private static BlockMatch MatchSlots(CompiledArs ars, CompiledBlock block, ref ArsFrame frame, int first)
+    {
+        var selection = frame.Selection;
         var scratch = selection.Scratch;
-        scratch.Reset();
-        Span<CaptureRange> ranges = stackalloc CaptureRange[StackCaptureLimit];
-        foreach (var slot in block.Slots)
+        var slots = block.Slots;
+        for (var i = first; i < slots.Length; i++)
         {
-            var paramArena = selection.ParamScratch;
-            paramArena.Reset();
-            Expand(slot.Param, ref frame, paramArena);
+            var slot = slots[i];
             var start = scratch.Length;
-            bool produced;
             string? error = null;
-            try
+            bool produced;
+            switch (slot.Kind)
             {
-                var call = new ArsPluginCall(frame.Message, paramArena.Written, frame.Properties, frame.Source, block.RouteName, block.Direction, block.Number, slot.Slot);
-                produced = slot.Plugin.TryInvoke(call, scratch);
-            }
-#pragma warning disable CA1031 // A plug-in failure must never take the router down: it is reported and counts as a mismatch.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                produced = false;
-                error = e.Message;
-                ars.ReportPluginFailure(block, slot, e);
+                case CompiledSlotKind.Header:
+                    produced = frame.Message.TryGetHeader(slot.HeaderName!, out var header);
+                    if (produced)
+                    {
+                        scratch.Append(frame.Message.GetValue(header));
+                    }
+
+                    break;
+                case CompiledSlotKind.Property:
+                    ReadOnlySpan<byte> value = default;
+                    produced = frame.Properties is { } properties && properties.TryGetValue(slot.PropertyName!, out value);
+                    if (produced)
+                    {
+                        scratch.Append(value);
+                    }
+
+                    break;
+                case CompiledSlotKind.Async when frame.AllowPending:
+                    var param = selection.ParamScratch;
+                    param.Reset();
+                    Expand(slot.Param, ref frame, param);
+                    selection.PendingSlot = i;
+                    return BlockMatch.Pending;
+                default:
+                    produced = Invoke(ars, block, slot, ref frame, out error);
+                    break;
             }
 
             if (!produced)
             {
                 scratch.Truncate(start);
-                trace?.Field(slot.Label, slot.Return?.Source, default, isNull: true, matched: false, error);
-                return false;
+                selection.Trace?.Field(slot.Label, slot.Return?.Source, default, isNull: true, matched: false, error);
+                return BlockMatch.NoMatch;
             }
 
-            var result = scratch.Slice(start, scratch.Length - start);
-            var holds = true;
-            if (slot.Return is { } pattern)
+            if (!Accept(slot, start, ref frame))
             {
-                var count = pattern.GroupCount;
-                var groups = count <= ranges.Length ? ranges[..count] : new CaptureRange[count];
-                holds = pattern.TryMatch(result, groups);
-                if (holds)
-                {
-                    for (var g = 0; g < count; g++)
-                    {
-                        selection.PluginCaptures[slot.FirstGroup + g] = groups[g].Success ? new CaptureRange(start + groups[g].Start, groups[g].Length) : CaptureRange.NotMatched;
-                    }
-                }
-            }
-
-            trace?.Field(slot.Label, slot.Return?.Source, result, isNull: false, holds);
-            if (!holds)
-            {
-                return false;
+                return BlockMatch.NoMatch;
             }
         }
 
-        return true;
+        return BlockMatch.Match;
+    }
+
+    /// <summary>Calls a plug-in through its public contract; a failure is reported and counts as a null result.</summary>
+    private static bool Invoke(CompiledArs ars, CompiledBlock block, CompiledSlot slot, ref ArsFrame frame, out string? error)
+    {
+        error = null;
+        var selection = frame.Selection;
+        var scratch = selection.Scratch;
+        var param = selection.ParamScratch;
+        param.Reset();
+        Expand(slot.Param, ref frame, param);
+        try
+        {
+            var call = new ArsPluginCall(frame.Message, param.Written, frame.Properties, frame.Source, block.RouteName, block.Direction, block.Number, slot.Slot);
+            return slot.Plugin.TryInvoke(call, scratch);
+        }
+#pragma warning disable CA1031 // A plug-in failure must never take the router down: it is reported and counts as a mismatch.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error = e.Message;
+            ars.ReportPluginFailure(block, slot, e);
+            return false;
+        }
+    }
+
+    /// <summary>Tests a slot's result (the scratch bytes from <paramref name="start"/>) against its Return pattern and keeps its groups.</summary>
+    private static bool Accept(CompiledSlot slot, int start, ref ArsFrame frame)
+    {
+        var selection = frame.Selection;
+        var scratch = selection.Scratch;
+        var result = scratch.Slice(start, scratch.Length - start);
+        var holds = true;
+        if (slot.Return is { } pattern)
+        {
+            var count = pattern.GroupCount;
+            var groups = selection.ReturnCaptures[..count];
+            holds = pattern.TryMatch(result, groups);
+            if (holds)
+            {
+                var captures = selection.PluginCaptures.Slice(slot.FirstGroup, count);
+                for (var g = 0; g < count; g++)
+                {
+                    captures[g] = groups[g].Success ? new CaptureRange(start + groups[g].Start, groups[g].Length) : CaptureRange.NotMatched;
+                }
+            }
+        }
+
+        selection.Trace?.Field(slot.Label, slot.Return?.Source, result, isNull: false, holds);
+        return holds;
     }
 
     /// <summary>Writes a template's value for this call to <paramref name="output"/>.</summary>
@@ -234,7 +356,7 @@ internal static class ArsEvaluator
 
                     break;
                 case TemplatePartKind.Property:
-                    if (frame.Properties is { } properties && properties.TryGetValue(part.Property, out var value))
+                    if (frame.Properties is { } properties && properties.TryGetValue(part.Property!, out var value))
                     {
                         output.Append(value);
                     }
@@ -253,10 +375,11 @@ internal static class ArsEvaluator
         var arena = decision.Arena;
         var to = ExpandChecked(block.DeployTo, "Deploy To", block, ref frame, decision);
         var from = ExpandChecked(block.DeployFrom, "Deploy From", block, ref frame, decision);
+        var customs = block.Custom;
         var custom = frame.Selection.CustomValues;
-        for (var i = 0; i < block.Custom.Length; i++)
+        for (var i = 0; i < customs.Length; i++)
         {
-            custom[i] = ExpandChecked(block.Custom[i].Value, block.Custom[i].Label, block, ref frame, decision);
+            custom[i] = ExpandChecked(customs[i].Value, customs[i].Label, block, ref frame, decision);
         }
 
         if (decision.Outcome == RoutingOutcome.Error)
@@ -276,9 +399,9 @@ internal static class ArsEvaluator
             WriteAddressEdit(decision, FromName, frame.FromValue, display, fromUri);
         }
 
-        for (var i = 0; i < block.Custom.Length; i++)
+        for (var i = 0; i < customs.Length; i++)
         {
-            var entry = block.Custom[i];
+            var entry = customs[i];
             var (start, length) = custom[i];
             if (entry.HeaderName is { } header)
             {
@@ -300,6 +423,13 @@ internal static class ArsEvaluator
         }
 
         var arena = decision.Arena;
+
+        // A constant value was checked and trimmed at load time.
+        if (template.SafeTrimmedLiteral is { } literal)
+        {
+            return (arena.Append(literal), literal.Length);
+        }
+
         var start = arena.Length;
         Expand(template, ref frame, arena);
         var value = arena.Slice(start, arena.Length - start);
@@ -314,7 +444,7 @@ internal static class ArsEvaluator
 
         // Trim the way the text notation does: surrounding blanks are not part of a value.
         var trimmed = value.Trim((byte)' ');
-        var offset = trimmed.IsEmpty ? 0 : value.IndexOf(trimmed);
+        var offset = trimmed.IsEmpty ? 0 : value.Length - value.TrimStart((byte)' ').Length;
         return (start + offset, trimmed.Length);
     }
 
@@ -593,26 +723,32 @@ internal static class ArsEvaluator
     {
         var toCount = block.To?.GroupCount ?? 0;
         var fromCount = block.From?.GroupCount ?? 0;
-        var total = toCount + fromCount + block.PluginGroupCount;
-        if (total == 0)
+        var captures = decision.SetCaptureCount(toCount + fromCount + block.PluginGroupCount);
+        if (captures.IsEmpty)
         {
-            decision.SetCaptures([]);
             return;
         }
 
-        Span<(int, int, bool)> captures = total <= StackCaptureLimit ? stackalloc (int, int, bool)[total] : new (int, int, bool)[total];
         var arena = decision.Arena;
         var selection = frame.Selection;
-        for (var g = 0; g < toCount; g++)
+        if (toCount > 0)
         {
-            var range = selection.ToCaptures[g];
-            captures[g] = (arena.Append(range.Slice(frame.ToUri)), range.Length, range.Success);
+            var toUri = frame.ToUri;
+            for (var g = 0; g < toCount; g++)
+            {
+                var range = selection.ToCaptures[g];
+                captures[g] = (arena.Append(range.Slice(toUri)), range.Length, range.Success);
+            }
         }
 
-        for (var g = 0; g < fromCount; g++)
+        if (fromCount > 0)
         {
-            var range = selection.FromCaptures[g];
-            captures[toCount + g] = (arena.Append(range.Slice(frame.FromUri)), range.Length, range.Success);
+            var fromUri = frame.FromUri;
+            for (var g = 0; g < fromCount; g++)
+            {
+                var range = selection.FromCaptures[g];
+                captures[toCount + g] = (arena.Append(range.Slice(fromUri)), range.Length, range.Success);
+            }
         }
 
         for (var g = 0; g < block.PluginGroupCount; g++)
@@ -622,8 +758,6 @@ internal static class ArsEvaluator
                 ? (arena.Append(selection.Scratch.Slice(range.Start, range.Length)), range.Length, true)
                 : (arena.Length, 0, false);
         }
-
-        decision.SetCaptures(captures);
     }
 
     private static List<string> DescribeCaptures(CompiledBlock block, ref ArsFrame frame)
