@@ -16,6 +16,8 @@ internal static class ArsEvaluator
     private static readonly byte[] ToName = "To"u8.ToArray();
     private static readonly byte[] FromName = "From"u8.ToArray();
 
+    private static ReadOnlySpan<byte> SipScheme => "sip:"u8;
+
     /// <summary>
     /// Starts an evaluation: resets the decision, collects the candidates and walks them. With
     /// <c>allowPending</c> (the async front door) an async plug-in slot suspends the walk
@@ -305,7 +307,12 @@ internal static class ArsEvaluator
         var scratch = selection.Scratch;
         var result = scratch.Slice(start, scratch.Length - start);
         var holds = true;
-        if (slot.Return is { } pattern)
+        if (slot.ExactReturn is { } exact)
+        {
+            // An exact literal has no groups: equality is the whole test.
+            holds = result.SequenceEqual(exact);
+        }
+        else if (slot.Return is { } pattern)
         {
             var count = pattern.GroupCount;
             var groups = selection.ReturnCaptures[..count];
@@ -466,21 +473,25 @@ internal static class ArsEvaluator
 
         if (block.TrunkHostPort is { } hostPort && !fullUri)
         {
-            var current = uri.Start >= 0 ? arena.Slice(uri.Start, uri.Length) : frame.ToUri;
-            var user = UserOf(current);
+            // One write serves both: the Request-URI is sip:USER@HOST:PORT and the To URI its prefix
+            // sip:USER@HOST, because the trunk's host:port starts with its host. The user may be a slice of the
+            // arena; if the arena grows meanwhile the slice still reads the old buffer, whose bytes are unchanged.
+            var user = UserOf(uri.Start >= 0 ? arena.Slice(uri.Start, uri.Length) : frame.ToUri);
+            var at = SipScheme.Length + (user.IsEmpty ? 0 : user.Length + 1);
+            var length = at + hostPort.Length;
+            var requestStart = arena.Length;
+            var span = arena.GetSpan(length);
+            SipScheme.CopyTo(span);
+            if (!user.IsEmpty)
+            {
+                user.CopyTo(span[SipScheme.Length..]);
+                span[at - 1] = (byte)'@';
+            }
 
-            // Copy the user out first: it may live in the arena, which grows while writing.
-            var userStart = arena.Append(user);
-            var userLength = user.Length;
-            var requestStart = arena.Append("sip:"u8);
-            AppendUserAt(arena, userStart, userLength);
-            arena.Append(hostPort);
-            var requestLength = arena.Length - requestStart;
-            var toStart = arena.Append("sip:"u8);
-            AppendUserAt(arena, userStart, userLength);
-            arena.Append(block.TrunkHost);
-            decision.SetRequestUri(requestStart, requestLength);
-            uri = (toStart, arena.Length - toStart);
+            hostPort.CopyTo(span[at..]);
+            arena.Advance(length);
+            decision.SetRequestUri(requestStart, length);
+            uri = (requestStart, at + block.TrunkHost!.Length);
         }
         else if (uri.Start >= 0)
         {
@@ -509,19 +520,6 @@ internal static class ArsEvaluator
         }
     }
 
-    private static void AppendUserAt(ByteArena arena, int start, int length)
-    {
-        if (length == 0)
-        {
-            return;
-        }
-
-        var span = arena.GetSpan(length);
-        arena.Slice(start, length).CopyTo(span);
-        arena.Advance(length);
-        arena.Append("@"u8);
-    }
-
     /// <summary>
     /// Turns a deploy To/From value into the header's new URI and display name: <c>"Name" &lt;uri&gt;</c>
     /// sets both, a full URI replaces the URI, <c>sip:user@</c> replaces the user and keeps the host, a bare
@@ -538,9 +536,7 @@ internal static class ArsEvaluator
         if (TryReadQuoted(text, out var nameEnd, out var innerStart, out var innerEnd))
         {
             // Typographic quotes as the vendor's pages print them become ASCII quotes.
-            var displayStart = arena.Append("\""u8);
-            AppendCopy(arena, value.Start + innerStart, innerEnd - innerStart);
-            arena.Append("\""u8);
+            var displayStart = arena.AppendConcat("\""u8, text[innerStart..innerEnd], "\""u8, default);
             display = (displayStart, arena.Length - displayStart);
             text = arena.Slice(value.Start, value.Length);
             var rest = text[nameEnd..].Trim((byte)' ');
@@ -573,30 +569,14 @@ internal static class ArsEvaluator
             return (value.Start + uriOffset, uriLength);
         }
 
-        // Keep the original host part (everything after the user) and scheme for a bare user.
+        // Keep the original host part (everything after the user) and scheme for a bare user; without a host
+        // part a trailing '@' goes. One write: the pieces may be arena slices, which stay readable if it grows.
         var hostPart = hasOriginal ? HostPartOf(originalUri) : default;
-        var start = arena.Length;
-        if (scheme > 0)
-        {
-            AppendCopy(arena, value.Start + uriOffset, uriLength);
-        }
-        else
-        {
-            var originalScheme = hasOriginal ? SchemeLength(originalUri) : 0;
-            arena.Append(originalScheme > 0 ? originalUri[..originalScheme] : "sip:"u8);
-            AppendCopy(arena, value.Start + uriOffset, uriLength);
-            if (!hostPart.IsEmpty)
-            {
-                arena.Append("@"u8);
-            }
-        }
-
-        if (hostPart.IsEmpty && arena.Slice(arena.Length - 1, 1)[0] == (byte)'@')
-        {
-            arena.Truncate(arena.Length - 1);
-        }
-
-        arena.Append(hostPart);
+        var originalScheme = hasOriginal ? SchemeLength(originalUri) : 0;
+        var prefix = scheme > 0 ? default : originalScheme > 0 ? originalUri[..originalScheme] : SipScheme;
+        var separator = scheme == 0 && !hostPart.IsEmpty ? "@"u8 : default;
+        var body = hostPart.IsEmpty && uriText[^1] == (byte)'@' ? uriText[..^1] : uriText;
+        var start = arena.AppendConcat(prefix, body, separator, hostPart);
         return (start, arena.Length - start);
     }
 
@@ -681,17 +661,22 @@ internal static class ArsEvaluator
         return false;
     }
 
-    /// <summary>The length of <c>sip:</c>, <c>sips:</c> or <c>tel:</c> at the start, else 0.</summary>
+    /// <summary>The length of <c>sip:</c>, <c>sips:</c> or <c>tel:</c> at the start (any case), else 0.</summary>
     private static int SchemeLength(ReadOnlySpan<byte> uri)
     {
-        var colon = uri.IndexOf((byte)':');
-        if (colon <= 0)
+        // Byte tests instead of finding the colon: OR-ing 0x20 folds exactly the ASCII capitals of these letters.
+        if (uri.Length < 4)
         {
             return 0;
         }
 
-        var scheme = uri[..colon];
-        return Ascii.EqualsIgnoreCase(scheme, "sip"u8) || Ascii.EqualsIgnoreCase(scheme, "sips"u8) || Ascii.EqualsIgnoreCase(scheme, "tel"u8) ? colon + 1 : 0;
+        var first = uri[0] | 0x20;
+        if (first == 's' && (uri[1] | 0x20) == 'i' && (uri[2] | 0x20) == 'p')
+        {
+            return uri[3] == ':' ? 4 : uri.Length > 4 && (uri[3] | 0x20) == 's' && uri[4] == ':' ? 5 : 0;
+        }
+
+        return first == 't' && (uri[1] | 0x20) == 'e' && (uri[2] | 0x20) == 'l' && uri[3] == ':' ? 4 : 0;
     }
 
     /// <summary>The user of a URI (between the scheme and <c>@</c>), empty when it has none.</summary>

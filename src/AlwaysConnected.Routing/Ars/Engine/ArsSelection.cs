@@ -21,6 +21,7 @@ public sealed class ArsSelection
     private CaptureRange[] _pluginCaptures = new CaptureRange[8];
     private CaptureRange[] _returnCaptures = new CaptureRange[8];
     private (int Start, int Length)[] _customValues = new (int, int)[8];
+    private CompiledArs? _sizedFor;
 
     /// <summary>Whether a block is selected.</summary>
     [MemberNotNullWhen(true, nameof(Current), nameof(RouteName))]
@@ -149,16 +150,19 @@ public sealed class ArsSelection
         Position = 0;
         PendingBlock = null;
         Trace = trace;
-        if (_ranks.Length < blockCount)
+        if (ReferenceEquals(_sizedFor, ars))
         {
-            _ranks = new int[Math.Max(blockCount, _ranks.Length * 2)];
+            return;
         }
 
+        // Sized once per compiled routes (both directions), not per call.
+        Grow(ref _ranks, Math.Max(ars.InBlockCount, Math.Max(ars.OutBlockCount, blockCount)));
         Grow(ref _toCaptures, ars.MaxGroups);
         Grow(ref _fromCaptures, ars.MaxGroups);
         Grow(ref _pluginCaptures, ars.MaxGroups);
         Grow(ref _returnCaptures, ars.MaxGroups);
         Grow(ref _customValues, ars.MaxCustom);
+        _sizedFor = ars;
     }
 
     internal int[] RankBuffer => _ranks;

@@ -21,6 +21,7 @@ internal sealed class CompiledSlot
         FirstGroup = firstGroup;
         Label = label;
         GroupCount = returnPattern?.GroupCount ?? 0;
+        ExactReturn = returnPattern is { IsExactLiteral: true } ? returnPattern.AnchoredLiteralPrefix.ToArray() : null;
 
         // The built-ins with a constant Param do their per-call parsing (trim, '&', UTF-8 to UTF-16) here, once.
         if (plugin is AsyncArsPlugin)
@@ -52,6 +53,12 @@ internal sealed class CompiledSlot
     public string Label { get; }
 
     public int GroupCount { get; }
+
+    /// <summary>
+    /// The one value the Return pattern accepts when it is an exact literal (<c>^pin$</c>): the result is
+    /// then compared, not matched. Null otherwise.
+    /// </summary>
+    public byte[]? ExactReturn { get; }
 
     /// <summary>How the evaluator runs the slot.</summary>
     public CompiledSlotKind Kind { get; }
