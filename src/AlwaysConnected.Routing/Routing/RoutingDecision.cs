@@ -215,6 +215,7 @@ public sealed class RoutingDecision
     /// <see cref="Array.Clear(Array, int, int)"/>, which costs more than the one to four entries a decision holds;
     /// removing from the end clears each slot directly and still drops the references.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void ClearFromEnd<T>(List<T> list)
     {
         for (var i = list.Count - 1; i >= 0; i--)

@@ -399,7 +399,12 @@ internal static class ArsEvaluator
         decision.AddAppliedRule(block.Label);
         RecordCaptures(block, ref frame, decision);
 
-        ApplyTo(block, ref frame, decision, to);
+        // An IN block that deploys no To (the seed's) leaves the To side alone: skip the call.
+        if (to.Length > 0 || block.TrunkHostPort is not null || block.Target is not null)
+        {
+            ApplyTo(block, ref frame, decision, to);
+        }
+
         if (from.Start >= 0 && from.Length > 0)
         {
             var fromUri = ComposeAddress(decision, frame.FromUri, frame.HasFrom, from, out var display, out _);
