@@ -84,6 +84,8 @@ internal static class ArsEvaluator
 
         if (outcome == BlockMatch.Pending)
         {
+            // A later slot of the same block waits too (MatchSlots recorded which).
+            selection.PendingBlock = block;
             return ArsStep.Pending;
         }
 
