@@ -101,7 +101,13 @@ public sealed class CallProperties
     /// <summary>Removes every property so the bag can serve the next call.</summary>
     public void Clear()
     {
-        _entries.Clear();
+        // Removing from the end clears each slot directly; List.Clear goes through the general Array.Clear,
+        // which costs more than the few entries a call sets.
+        for (var i = _entries.Count - 1; i >= 0; i--)
+        {
+            _entries.RemoveAt(i);
+        }
+
         _values.Reset();
     }
 
