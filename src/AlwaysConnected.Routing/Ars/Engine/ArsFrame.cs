@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using AlwaysConnected.Routing.Sip;
 
 namespace AlwaysConnected.Routing.Ars.Engine;
@@ -101,21 +102,30 @@ internal ref struct ArsFrame
         }
     }
 
+    // The check is inlined into every accessor; only the first read of a header pays for the call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ReadTo()
     {
         if (_to == Parsed.NotYet)
         {
-            _to = TryRead(Message, SipHeaderId.To, out _toValue, out _toUri) ? Parsed.Present : Parsed.Absent;
+            ParseTo();
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ReadFrom()
     {
         if (_from == Parsed.NotYet)
         {
-            _from = TryRead(Message, SipHeaderId.From, out _fromValue, out _fromUri) ? Parsed.Present : Parsed.Absent;
+            ParseFrom();
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ParseTo() => _to = TryRead(Message, SipHeaderId.To, out _toValue, out _toUri) ? Parsed.Present : Parsed.Absent;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ParseFrom() => _from = TryRead(Message, SipHeaderId.From, out _fromValue, out _fromUri) ? Parsed.Present : Parsed.Absent;
 
     private static bool TryRead(SipMessage message, SipHeaderId id, out ReadOnlySpan<byte> value, out ReadOnlySpan<byte> uri)
     {
