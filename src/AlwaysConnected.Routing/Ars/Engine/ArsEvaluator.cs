@@ -76,7 +76,7 @@ internal static class ArsEvaluator
         else
         {
             Encoding.UTF8.GetBytes(result, scratch);
-            if (Accept(slot, start, ref frame))
+            if (Accept(slot, scratch.Slice(start, scratch.Length - start), start, ref frame))
             {
                 outcome = MatchSlots(ars, block, ref frame, slotIndex + 1);
             }
@@ -232,24 +232,21 @@ internal static class ArsEvaluator
             var start = scratch.Length;
             string? error = null;
             bool produced;
+            ReadOnlySpan<byte> result = default;
             switch (slot.Kind)
             {
+                // The built-ins' values are read where they are (the request, the bag); they are copied to the
+                // scratch only when the Return pattern has groups, whose ranges must outlive the slot.
                 case CompiledSlotKind.Header:
                     produced = frame.Message.TryGetHeader(slot.HeaderName!, out var header);
                     if (produced)
                     {
-                        scratch.Append(frame.Message.GetValue(header));
+                        result = frame.Message.GetValue(header);
                     }
 
                     break;
                 case CompiledSlotKind.Property:
-                    ReadOnlySpan<byte> value = default;
-                    produced = frame.Properties is { } properties && properties.TryGetValue(slot.PropertyName!, out value);
-                    if (produced)
-                    {
-                        scratch.Append(value);
-                    }
-
+                    produced = frame.Properties is { } properties && properties.TryGetValue(slot.PropertyName!, out result);
                     break;
                 case CompiledSlotKind.Async when frame.AllowPending:
                     var param = selection.ParamScratch;
@@ -259,6 +256,7 @@ internal static class ArsEvaluator
                     return BlockMatch.Pending;
                 default:
                     produced = Invoke(ars, block, slot, ref frame, out error);
+                    result = scratch.Slice(start, scratch.Length - start);
                     break;
             }
 
@@ -269,7 +267,13 @@ internal static class ArsEvaluator
                 return BlockMatch.NoMatch;
             }
 
-            if (!Accept(slot, start, ref frame))
+            if (slot.GroupCount > 0 && slot.Kind is CompiledSlotKind.Header or CompiledSlotKind.Property)
+            {
+                scratch.Append(result);
+                result = scratch.Slice(start, result.Length);
+            }
+
+            if (!Accept(slot, result, start, ref frame))
             {
                 return BlockMatch.NoMatch;
             }
@@ -302,12 +306,13 @@ internal static class ArsEvaluator
         }
     }
 
-    /// <summary>Tests a slot's result (the scratch bytes from <paramref name="start"/>) against its Return pattern and keeps its groups.</summary>
-    private static bool Accept(CompiledSlot slot, int start, ref ArsFrame frame)
+    /// <summary>
+    /// Tests a slot's result against its Return pattern and keeps its groups. When the pattern has groups the
+    /// result is the scratch bytes from <paramref name="start"/>, so the groups are recorded as scratch ranges.
+    /// </summary>
+    private static bool Accept(CompiledSlot slot, ReadOnlySpan<byte> result, int start, ref ArsFrame frame)
     {
         var selection = frame.Selection;
-        var scratch = selection.Scratch;
-        var result = scratch.Slice(start, scratch.Length - start);
         var holds = true;
         if (slot.ExactReturn is { } exact)
         {
