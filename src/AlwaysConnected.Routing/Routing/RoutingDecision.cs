@@ -212,12 +212,19 @@ public sealed class RoutingDecision
 
     /// <summary>
     /// Empties a list of (or with) references. <see cref="List{T}.Clear"/> goes through the general
-    /// <see cref="Array.Clear(Array, int, int)"/>, which costs more than the one to four entries a decision holds;
-    /// removing from the end clears each slot directly and still drops the references.
+    /// <see cref="Array.Clear(Array, int, int)"/>, which costs more than the one to four entries a decision usually
+    /// holds; removing from the end clears each slot directly and still drops the references. A long list
+    /// is cleared in one call.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void ClearFromEnd<T>(List<T> list)
     {
+        if (list.Count > 8)
+        {
+            list.Clear();
+            return;
+        }
+
         for (var i = list.Count - 1; i >= 0; i--)
         {
             list.RemoveAt(i);
