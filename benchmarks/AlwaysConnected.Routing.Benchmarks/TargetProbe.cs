@@ -36,6 +36,7 @@ public static class TargetProbe
         var arsParse = Report("ARS: parse of the Always Connected INVITE", () => inOut.ParseOnly());
         var arsBoth = Report("ARS IN + OUT, Always Connected (with parse)", () => inOut.AlwaysConnectedInAndOut());
         Console.WriteLine($"{"  IN + OUT without the parse",-44} {arsBoth - arsParse,10:0.0}ns");
+        Report("ARS IN + OUT, parsed once in setup", () => inOut.AlwaysConnectedInAndOutParsedOnce());
         var small = new DialPlanScalingBenchmarks { Rules = 10 };
         small.Setup();
         var ten = Report("dial plan: 10 rules, last matches", () => small.Indexed());

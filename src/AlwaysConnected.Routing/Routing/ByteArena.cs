@@ -37,6 +37,27 @@ internal sealed class ByteArena : IBufferWriter<byte>
         return start;
     }
 
+    /// <summary>
+    /// Appends up to four pieces with one capacity check. A piece may be a slice of this arena: if the
+    /// buffer grows, the slice still reads the old buffer, whose bytes are unchanged.
+    /// </summary>
+    /// <returns>Where the concatenation starts.</returns>
+    public int AppendConcat(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third, ReadOnlySpan<byte> fourth)
+    {
+        var start = _length;
+        var length = first.Length + second.Length + third.Length + fourth.Length;
+        var span = GetSpan(length);
+        first.CopyTo(span);
+        var at = first.Length;
+        second.CopyTo(span[at..]);
+        at += second.Length;
+        third.CopyTo(span[at..]);
+        at += third.Length;
+        fourth.CopyTo(span[at..]);
+        _length = start + length;
+        return start;
+    }
+
     public void Advance(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

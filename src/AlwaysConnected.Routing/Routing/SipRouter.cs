@@ -124,6 +124,40 @@ public sealed class SipRouter
         return selected;
     }
 
+    /// <summary>
+    /// Like <see cref="RouteIn"/>, awaiting async plug-ins instead of blocking the thread. The request is
+    /// passed as its bytes (exactly <see cref="SipMessage.Span"/>) and the index it was parsed into, which
+    /// must not change until the task completes; see <see cref="CompiledArs.RouteInAsync"/>.
+    /// </summary>
+    /// <param name="message">The request bytes.</param>
+    /// <param name="index">The index the request was parsed into.</param>
+    /// <param name="context">Where it came from, with the call's property bag.</param>
+    /// <param name="decision">The decision to fill; reset first.</param>
+    /// <param name="selection">Receives the selected block; a per-thread one when null.</param>
+    /// <param name="cancellationToken">Cancels the wait for a plug-in.</param>
+    /// <returns><see langword="true"/> when a block was selected.</returns>
+    public ValueTask<bool> RouteInAsync(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, ArsSelection? selection = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
+        return Observed(Volatile.Read(ref _snapshot).Ars.RouteInAsync(message, index, context, decision, selection, cancellationToken), decision, start);
+    }
+
+    /// <summary>Like <see cref="RouteOut"/>, awaiting async plug-ins instead of blocking the thread; see <see cref="RouteInAsync"/>.</summary>
+    /// <param name="message">The request bytes.</param>
+    /// <param name="index">The index the request was parsed into.</param>
+    /// <param name="context">Where it came from, with the property bag ARS IN filled.</param>
+    /// <param name="decision">The decision to fill; reset first.</param>
+    /// <param name="selection">Receives the selected block and the remaining candidates; a per-thread one when null.</param>
+    /// <param name="cancellationToken">Cancels the wait for a plug-in.</param>
+    /// <returns><see langword="true"/> when a trunk was selected.</returns>
+    public ValueTask<bool> RouteOutAsync(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, ArsSelection? selection = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
+        return Observed(Volatile.Read(ref _snapshot).Ars.RouteOutAsync(message, index, context, decision, selection, cancellationToken), decision, start);
+    }
+
     /// <summary>Explains ARS IN for a request (allocates; for tools and tests).</summary>
     public ArsTrace ExplainIn(SipMessage message, in RoutingContext context, RoutingDecision decision) =>
         Volatile.Read(ref _snapshot).Ars.ExplainIn(message, context, decision);
@@ -182,6 +216,25 @@ public sealed class SipRouter
         {
             RoutingLog.Decided(_logger, decision.Stage, decision.Outcome, decision.AppliedRules.Count > 0 ? decision.AppliedRules[^1] : "(none)", decision.SnapshotVersion);
         }
+    }
+
+    /// <summary>Records an async decision when it is made: at once when it completed synchronously, else after the await.</summary>
+    private ValueTask<bool> Observed(ValueTask<bool> routing, RoutingDecision decision, long start)
+    {
+        if (!routing.IsCompletedSuccessfully)
+        {
+            return ObserveAsync(routing, decision, start);
+        }
+
+        Observe(decision, start);
+        return routing;
+    }
+
+    private async ValueTask<bool> ObserveAsync(ValueTask<bool> routing, RoutingDecision decision, long start)
+    {
+        var selected = await routing.ConfigureAwait(false);
+        Observe(decision, start);
+        return selected;
     }
 
     private static int CountWarnings(IReadOnlyList<RoutingDiagnostic> diagnostics) =>

@@ -174,7 +174,8 @@ internal sealed class ArsCompilation
         var value = CompileTemplate(entry[(equals + 1)..].Trim(), field, toGroups, fromGroups, pluginGroups);
         if (name.StartsWith('&'))
         {
-            var property = name[1..];
+            // Interned: the prop plug-in and &name references of any compilation then find it by reference.
+            var property = string.Intern(name[1..]);
             return new CompiledCustom(null, property, "&" + property, value, field);
         }
 
@@ -226,7 +227,7 @@ internal sealed class ArsCompilation
             if (source[i] == '&' && TryReadPropertyName(source, i + 1, out var name, out end))
             {
                 Flush(parts, literal);
-                parts.Add(new TemplatePart(TemplatePartKind.Property, null, 0, name));
+                parts.Add(new TemplatePart(TemplatePartKind.Property, null, 0, string.Intern(name)));
                 i = end;
                 continue;
             }

@@ -13,12 +13,17 @@ namespace AlwaysConnected.Routing.Ars.Engine;
 /// </summary>
 internal static class ArsEvaluator
 {
-    private const int StackCaptureLimit = 32;
-
     private static readonly byte[] ToName = "To"u8.ToArray();
     private static readonly byte[] FromName = "From"u8.ToArray();
 
-    public static bool Route(CompiledArs ars, ArsDirection direction, SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection selection, ArsTraceRecorder? trace)
+    private static ReadOnlySpan<byte> SipScheme => "sip:"u8;
+
+    /// <summary>
+    /// Starts an evaluation: resets the decision, collects the candidates and walks them. With
+    /// <c>allowPending</c> (the async front door) an async plug-in slot suspends the walk
+    /// (<see cref="ArsStep.Pending"/>) instead of blocking the thread; <see cref="Resume"/> continues it.
+    /// </summary>
+    public static ArsStep Route(CompiledArs ars, ArsDirection direction, SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection selection, ArsTraceRecorder? trace, bool allowPending = false)
     {
         var table = ars.Table(direction);
         selection.Begin(ars, direction, table.Blocks.Length, trace);
@@ -31,59 +36,125 @@ internal static class ArsEvaluator
                 trace.Skipped = "Responses are never routed.";
             }
 
-            return false;
+            return ArsStep.NotSelected;
         }
 
-        var frame = new ArsFrame(message, context, selection);
-        selection.Count = table.CollectCandidates(frame.ToUri, frame.HasTo, selection.Ranks);
-        return Continue(ars, ref frame, decision);
+        var frame = new ArsFrame(message, context, selection, allowPending);
+        selection.Candidates = table.CollectCandidates(ref frame, selection.RankBuffer, out var count);
+        selection.Count = count;
+        selection.PassedOver = false;
+        return Walk(ars, ref frame, decision);
     }
 
+    /// <summary>Continues the walk after the selected block (failover).</summary>
     public static bool Continue(CompiledArs ars, SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection selection)
     {
         var frame = new ArsFrame(message, context, selection);
-        return Continue(ars, ref frame, decision);
+        selection.PassedOver = false;
+        return Walk(ars, ref frame, decision) == ArsStep.Selected;
     }
 
-    private static bool Continue(CompiledArs ars, ref ArsFrame frame, RoutingDecision decision)
+    /// <summary>
+    /// Continues an evaluation suspended at an async plug-in slot, with the slot's result: null for a null
+    /// result, with the failure (already reported) that made it one. May suspend again at a later slot.
+    /// <c>message</c> is a new view of the same bytes and index the evaluation started with.
+    /// </summary>
+    public static ArsStep Resume(CompiledArs ars, SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection selection, string? result, string? error)
+    {
+        var block = selection.PendingBlock ?? throw new InvalidOperationException("No evaluation is waiting for a plug-in.");
+        var slotIndex = selection.PendingSlot;
+        selection.PendingBlock = null;
+        var frame = new ArsFrame(message, context, selection, allowPending: true);
+        var slot = block.Slots[slotIndex];
+        var scratch = selection.Scratch;
+        var start = scratch.Length;
+        var outcome = BlockMatch.NoMatch;
+        if (result is null)
+        {
+            selection.Trace?.Field(slot.Label, slot.Return?.Source, default, isNull: true, matched: false, error);
+        }
+        else
+        {
+            Encoding.UTF8.GetBytes(result, scratch);
+            if (Accept(slot, scratch.Slice(start, scratch.Length - start), start, ref frame))
+            {
+                outcome = MatchSlots(ars, block, ref frame, slotIndex + 1);
+            }
+        }
+
+        if (outcome == BlockMatch.Pending)
+        {
+            // A later slot of the same block waits too (MatchSlots recorded which).
+            selection.PendingBlock = block;
+            return ArsStep.Pending;
+        }
+
+        selection.Current = null;
+        var now = long.MinValue;
+        if (Conclude(ars, block, outcome == BlockMatch.Match, ref now, ref frame, decision))
+        {
+            return ArsStep.Selected;
+        }
+
+        return Walk(ars, ref frame, decision);
+    }
+
+    private static ArsStep Walk(CompiledArs ars, ref ArsFrame frame, RoutingDecision decision)
     {
         var selection = frame.Selection;
-        var table = ars.Table(selection.Direction);
-        var trace = selection.Trace;
-        var passedOver = false;
+        var blocks = ars.Table(selection.Direction).Blocks;
+        var candidates = selection.Candidates;
         var now = long.MinValue;
         selection.Current = null;
         while (selection.Position < selection.Count)
         {
-            var block = table.Blocks[selection.Ranks[selection.Position++]];
-            trace?.BeginBlock();
-            if (!Match(ars, block, ref frame))
+            var block = blocks[candidates[selection.Position++]];
+            selection.Trace?.BeginBlock();
+            var outcome = Match(ars, block, ref frame);
+            if (outcome == BlockMatch.Pending)
             {
-                trace?.EndBlock(block, matched: false, null, []);
-                continue;
+                selection.PendingBlock = block;
+                return ArsStep.Pending;
             }
 
-            if (!IsAvailable(ars, block, ref now, out var reason))
+            if (Conclude(ars, block, outcome == BlockMatch.Match, ref now, ref frame, decision))
             {
-                passedOver = true;
-                trace?.EndBlock(block, matched: true, reason, DescribeCaptures(block, ref frame));
-                continue;
+                return ArsStep.Selected;
             }
-
-            trace?.EndBlock(block, matched: true, null, DescribeCaptures(block, ref frame));
-            selection.Current = block;
-            Deploy(block, ref frame, decision);
-            return true;
         }
 
-        if (passedOver)
+        if (selection.PassedOver)
         {
             decision.Stage = StageOf(selection.Direction);
             decision.Outcome = RoutingOutcome.Reject;
             decision.StatusCode = ars.Options.AllBusyStatus;
         }
 
-        return false;
+        return ArsStep.NotSelected;
+    }
+
+    /// <summary>Records a tested block; selects and deploys it when it matched and is available.</summary>
+    private static bool Conclude(CompiledArs ars, CompiledBlock block, bool matched, ref long now, ref ArsFrame frame, RoutingDecision decision)
+    {
+        var selection = frame.Selection;
+        var trace = selection.Trace;
+        if (!matched)
+        {
+            trace?.EndBlock(block, matched: false, null, []);
+            return false;
+        }
+
+        if (!IsAvailable(ars, block, ref now, out var reason))
+        {
+            selection.PassedOver = true;
+            trace?.EndBlock(block, matched: true, reason, DescribeCaptures(block, ref frame));
+            return false;
+        }
+
+        trace?.EndBlock(block, matched: true, null, DescribeCaptures(block, ref frame));
+        selection.Current = block;
+        Deploy(block, ref frame, decision);
+        return true;
     }
 
     private static RoutingStage StageOf(ArsDirection direction) => direction == ArsDirection.In ? RoutingStage.ArsIn : RoutingStage.ArsOut;
@@ -91,13 +162,14 @@ internal static class ArsEvaluator
     private static bool IsAvailable(CompiledArs ars, CompiledBlock block, ref long now, out string? reason)
     {
         reason = null;
-        if (block.MaxSessions >= 0 && block.State.Active >= block.MaxSessions)
+        var state = block.State;
+        if (block.MaxSessions >= 0 && state.Active >= block.MaxSessions)
         {
             reason = "at Max Sessions";
             return false;
         }
 
-        var failedUntil = block.State.FailedUntilTicks;
+        var failedUntil = state.FailedUntilTicks;
         if (failedUntil != long.MinValue)
         {
             if (now == long.MinValue)
@@ -115,7 +187,7 @@ internal static class ArsEvaluator
         return true;
     }
 
-    private static bool Match(CompiledArs ars, CompiledBlock block, ref ArsFrame frame)
+    private static BlockMatch Match(CompiledArs ars, CompiledBlock block, ref ArsFrame frame)
     {
         var selection = frame.Selection;
         var trace = selection.Trace;
@@ -125,7 +197,7 @@ internal static class ArsEvaluator
             trace?.Field("To", to.Source, frame.ToUri, !frame.HasTo, holds);
             if (!holds)
             {
-                return false;
+                return BlockMatch.NoMatch;
             }
         }
 
@@ -135,71 +207,135 @@ internal static class ArsEvaluator
             trace?.Field("From", from.Source, frame.FromUri, !frame.HasFrom, holds);
             if (!holds)
             {
-                return false;
+                return BlockMatch.NoMatch;
             }
         }
 
         if (block.Slots.Length == 0)
         {
-            return true;
+            return BlockMatch.Match;
         }
 
+        selection.Scratch.Reset();
+        return MatchSlots(ars, block, ref frame, 0);
+    }
+
+    /// <summary>Runs the plug-in slots from <paramref name="first"/> on, in slot order; the first that fails ends the block.</summary>
+    private static BlockMatch MatchSlots(CompiledArs ars, CompiledBlock block, ref ArsFrame frame, int first)
+    {
+        var selection = frame.Selection;
         var scratch = selection.Scratch;
-        scratch.Reset();
-        Span<CaptureRange> ranges = stackalloc CaptureRange[StackCaptureLimit];
-        foreach (var slot in block.Slots)
+        var slots = block.Slots;
+        for (var i = first; i < slots.Length; i++)
         {
-            var paramArena = selection.ParamScratch;
-            paramArena.Reset();
-            Expand(slot.Param, ref frame, paramArena);
+            var slot = slots[i];
             var start = scratch.Length;
-            bool produced;
             string? error = null;
-            try
+            bool produced;
+            ReadOnlySpan<byte> result = default;
+            switch (slot.Kind)
             {
-                var call = new ArsPluginCall(frame.Message, paramArena.Written, frame.Properties, frame.Source, block.RouteName, block.Direction, block.Number, slot.Slot);
-                produced = slot.Plugin.TryInvoke(call, scratch);
-            }
-#pragma warning disable CA1031 // A plug-in failure must never take the router down: it is reported and counts as a mismatch.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                produced = false;
-                error = e.Message;
-                ars.ReportPluginFailure(block, slot, e);
+                // The built-ins' values are read where they are (the request, the bag); they are copied to the
+                // scratch only when the Return pattern has groups, whose ranges must outlive the slot.
+                case CompiledSlotKind.Header:
+                    produced = frame.Message.TryGetHeader(slot.HeaderName!, out var header);
+                    if (produced)
+                    {
+                        result = frame.Message.GetValue(header);
+                    }
+
+                    break;
+                case CompiledSlotKind.Property:
+                    produced = frame.Properties is { } properties && properties.TryGetValue(slot.PropertyName!, out result);
+                    break;
+                case CompiledSlotKind.Async when frame.AllowPending:
+                    var param = selection.ParamScratch;
+                    param.Reset();
+                    Expand(slot.Param, ref frame, param);
+                    selection.PendingSlot = i;
+                    return BlockMatch.Pending;
+                default:
+                    produced = Invoke(ars, block, slot, ref frame, out error);
+                    result = scratch.Slice(start, scratch.Length - start);
+                    break;
             }
 
             if (!produced)
             {
                 scratch.Truncate(start);
-                trace?.Field(slot.Label, slot.Return?.Source, default, isNull: true, matched: false, error);
-                return false;
+                selection.Trace?.Field(slot.Label, slot.Return?.Source, default, isNull: true, matched: false, error);
+                return BlockMatch.NoMatch;
             }
 
-            var result = scratch.Slice(start, scratch.Length - start);
-            var holds = true;
-            if (slot.Return is { } pattern)
+            if (slot.GroupCount > 0 && slot.Kind is CompiledSlotKind.Header or CompiledSlotKind.Property)
             {
-                var count = pattern.GroupCount;
-                var groups = count <= ranges.Length ? ranges[..count] : new CaptureRange[count];
-                holds = pattern.TryMatch(result, groups);
-                if (holds)
-                {
-                    for (var g = 0; g < count; g++)
-                    {
-                        selection.PluginCaptures[slot.FirstGroup + g] = groups[g].Success ? new CaptureRange(start + groups[g].Start, groups[g].Length) : CaptureRange.NotMatched;
-                    }
-                }
+                scratch.Append(result);
+                result = scratch.Slice(start, result.Length);
             }
 
-            trace?.Field(slot.Label, slot.Return?.Source, result, isNull: false, holds);
-            if (!holds)
+            if (!Accept(slot, result, start, ref frame))
             {
-                return false;
+                return BlockMatch.NoMatch;
             }
         }
 
-        return true;
+        return BlockMatch.Match;
+    }
+
+    /// <summary>Calls a plug-in through its public contract; a failure is reported and counts as a null result.</summary>
+    private static bool Invoke(CompiledArs ars, CompiledBlock block, CompiledSlot slot, ref ArsFrame frame, out string? error)
+    {
+        error = null;
+        var selection = frame.Selection;
+        var scratch = selection.Scratch;
+        var param = selection.ParamScratch;
+        param.Reset();
+        Expand(slot.Param, ref frame, param);
+        try
+        {
+            var call = new ArsPluginCall(frame.Message, param.Written, frame.Properties, frame.Source, block.RouteName, block.Direction, block.Number, slot.Slot);
+            return slot.Plugin.TryInvoke(call, scratch);
+        }
+#pragma warning disable CA1031 // A plug-in failure must never take the router down: it is reported and counts as a mismatch.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error = e.Message;
+            ars.ReportPluginFailure(block, slot, e);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Tests a slot's result against its Return pattern and keeps its groups. When the pattern has groups the
+    /// result is the scratch bytes from <paramref name="start"/>, so the groups are recorded as scratch ranges.
+    /// </summary>
+    private static bool Accept(CompiledSlot slot, ReadOnlySpan<byte> result, int start, ref ArsFrame frame)
+    {
+        var selection = frame.Selection;
+        var holds = true;
+        if (slot.ExactReturn is { } exact)
+        {
+            // An exact literal has no groups: equality is the whole test.
+            holds = result.SequenceEqual(exact);
+        }
+        else if (slot.Return is { } pattern)
+        {
+            var count = pattern.GroupCount;
+            var groups = selection.ReturnCaptures[..count];
+            holds = pattern.TryMatch(result, groups);
+            if (holds)
+            {
+                var captures = selection.PluginCaptures.Slice(slot.FirstGroup, count);
+                for (var g = 0; g < count; g++)
+                {
+                    captures[g] = groups[g].Success ? new CaptureRange(start + groups[g].Start, groups[g].Length) : CaptureRange.NotMatched;
+                }
+            }
+        }
+
+        selection.Trace?.Field(slot.Label, slot.Return?.Source, result, isNull: false, holds);
+        return holds;
     }
 
     /// <summary>Writes a template's value for this call to <paramref name="output"/>.</summary>
@@ -234,7 +370,7 @@ internal static class ArsEvaluator
 
                     break;
                 case TemplatePartKind.Property:
-                    if (frame.Properties is { } properties && properties.TryGetValue(part.Property, out var value))
+                    if (frame.Properties is { } properties && properties.TryGetValue(part.Property!, out var value))
                     {
                         output.Append(value);
                     }
@@ -253,10 +389,11 @@ internal static class ArsEvaluator
         var arena = decision.Arena;
         var to = ExpandChecked(block.DeployTo, "Deploy To", block, ref frame, decision);
         var from = ExpandChecked(block.DeployFrom, "Deploy From", block, ref frame, decision);
+        var customs = block.Custom;
         var custom = frame.Selection.CustomValues;
-        for (var i = 0; i < block.Custom.Length; i++)
+        for (var i = 0; i < customs.Length; i++)
         {
-            custom[i] = ExpandChecked(block.Custom[i].Value, block.Custom[i].Label, block, ref frame, decision);
+            custom[i] = ExpandChecked(customs[i].Value, customs[i].Label, block, ref frame, decision);
         }
 
         if (decision.Outcome == RoutingOutcome.Error)
@@ -269,16 +406,21 @@ internal static class ArsEvaluator
         decision.AddAppliedRule(block.Label);
         RecordCaptures(block, ref frame, decision);
 
-        ApplyTo(block, ref frame, decision, to);
+        // An IN block that deploys no To (the seed's) leaves the To side alone: skip the call.
+        if (to.Length > 0 || block.TrunkHostPort is not null || block.Target is not null)
+        {
+            ApplyTo(block, ref frame, decision, to);
+        }
+
         if (from.Start >= 0 && from.Length > 0)
         {
             var fromUri = ComposeAddress(decision, frame.FromUri, frame.HasFrom, from, out var display, out _);
             WriteAddressEdit(decision, FromName, frame.FromValue, display, fromUri);
         }
 
-        for (var i = 0; i < block.Custom.Length; i++)
+        for (var i = 0; i < customs.Length; i++)
         {
-            var entry = block.Custom[i];
+            var entry = customs[i];
             var (start, length) = custom[i];
             if (entry.HeaderName is { } header)
             {
@@ -300,6 +442,13 @@ internal static class ArsEvaluator
         }
 
         var arena = decision.Arena;
+
+        // A constant value was checked and trimmed at load time.
+        if (template.SafeTrimmedLiteral is { } literal)
+        {
+            return (arena.Append(literal), literal.Length);
+        }
+
         var start = arena.Length;
         Expand(template, ref frame, arena);
         var value = arena.Slice(start, arena.Length - start);
@@ -314,7 +463,7 @@ internal static class ArsEvaluator
 
         // Trim the way the text notation does: surrounding blanks are not part of a value.
         var trimmed = value.Trim((byte)' ');
-        var offset = trimmed.IsEmpty ? 0 : value.IndexOf(trimmed);
+        var offset = trimmed.IsEmpty ? 0 : value.Length - value.TrimStart((byte)' ').Length;
         return (start + offset, trimmed.Length);
     }
 
@@ -336,21 +485,25 @@ internal static class ArsEvaluator
 
         if (block.TrunkHostPort is { } hostPort && !fullUri)
         {
-            var current = uri.Start >= 0 ? arena.Slice(uri.Start, uri.Length) : frame.ToUri;
-            var user = UserOf(current);
+            // One write serves both: the Request-URI is sip:USER@HOST:PORT and the To URI its prefix
+            // sip:USER@HOST, because the trunk's host:port starts with its host. The user may be a slice of the
+            // arena; if the arena grows meanwhile the slice still reads the old buffer, whose bytes are unchanged.
+            var user = UserOf(uri.Start >= 0 ? arena.Slice(uri.Start, uri.Length) : frame.ToUri);
+            var at = SipScheme.Length + (user.IsEmpty ? 0 : user.Length + 1);
+            var length = at + hostPort.Length;
+            var requestStart = arena.Length;
+            var span = arena.GetSpan(length);
+            SipScheme.CopyTo(span);
+            if (!user.IsEmpty)
+            {
+                user.CopyTo(span[SipScheme.Length..]);
+                span[at - 1] = (byte)'@';
+            }
 
-            // Copy the user out first: it may live in the arena, which grows while writing.
-            var userStart = arena.Append(user);
-            var userLength = user.Length;
-            var requestStart = arena.Append("sip:"u8);
-            AppendUserAt(arena, userStart, userLength);
-            arena.Append(hostPort);
-            var requestLength = arena.Length - requestStart;
-            var toStart = arena.Append("sip:"u8);
-            AppendUserAt(arena, userStart, userLength);
-            arena.Append(block.TrunkHost);
-            decision.SetRequestUri(requestStart, requestLength);
-            uri = (toStart, arena.Length - toStart);
+            hostPort.CopyTo(span[at..]);
+            arena.Advance(length);
+            decision.SetRequestUri(requestStart, length);
+            uri = (requestStart, at + block.TrunkHost!.Length);
         }
         else if (uri.Start >= 0)
         {
@@ -379,19 +532,6 @@ internal static class ArsEvaluator
         }
     }
 
-    private static void AppendUserAt(ByteArena arena, int start, int length)
-    {
-        if (length == 0)
-        {
-            return;
-        }
-
-        var span = arena.GetSpan(length);
-        arena.Slice(start, length).CopyTo(span);
-        arena.Advance(length);
-        arena.Append("@"u8);
-    }
-
     /// <summary>
     /// Turns a deploy To/From value into the header's new URI and display name: <c>"Name" &lt;uri&gt;</c>
     /// sets both, a full URI replaces the URI, <c>sip:user@</c> replaces the user and keeps the host, a bare
@@ -408,9 +548,7 @@ internal static class ArsEvaluator
         if (TryReadQuoted(text, out var nameEnd, out var innerStart, out var innerEnd))
         {
             // Typographic quotes as the vendor's pages print them become ASCII quotes.
-            var displayStart = arena.Append("\""u8);
-            AppendCopy(arena, value.Start + innerStart, innerEnd - innerStart);
-            arena.Append("\""u8);
+            var displayStart = arena.AppendConcat("\""u8, text[innerStart..innerEnd], "\""u8, default);
             display = (displayStart, arena.Length - displayStart);
             text = arena.Slice(value.Start, value.Length);
             var rest = text[nameEnd..].Trim((byte)' ');
@@ -443,30 +581,14 @@ internal static class ArsEvaluator
             return (value.Start + uriOffset, uriLength);
         }
 
-        // Keep the original host part (everything after the user) and scheme for a bare user.
+        // Keep the original host part (everything after the user) and scheme for a bare user; without a host
+        // part a trailing '@' goes. One write: the pieces may be arena slices, which stay readable if it grows.
         var hostPart = hasOriginal ? HostPartOf(originalUri) : default;
-        var start = arena.Length;
-        if (scheme > 0)
-        {
-            AppendCopy(arena, value.Start + uriOffset, uriLength);
-        }
-        else
-        {
-            var originalScheme = hasOriginal ? SchemeLength(originalUri) : 0;
-            arena.Append(originalScheme > 0 ? originalUri[..originalScheme] : "sip:"u8);
-            AppendCopy(arena, value.Start + uriOffset, uriLength);
-            if (!hostPart.IsEmpty)
-            {
-                arena.Append("@"u8);
-            }
-        }
-
-        if (hostPart.IsEmpty && arena.Slice(arena.Length - 1, 1)[0] == (byte)'@')
-        {
-            arena.Truncate(arena.Length - 1);
-        }
-
-        arena.Append(hostPart);
+        var originalScheme = hasOriginal ? SchemeLength(originalUri) : 0;
+        var prefix = scheme > 0 ? default : originalScheme > 0 ? originalUri[..originalScheme] : SipScheme;
+        var separator = scheme == 0 && !hostPart.IsEmpty ? "@"u8 : default;
+        var body = hostPart.IsEmpty && uriText[^1] == (byte)'@' ? uriText[..^1] : uriText;
+        var start = arena.AppendConcat(prefix, body, separator, hostPart);
         return (start, arena.Length - start);
     }
 
@@ -551,17 +673,22 @@ internal static class ArsEvaluator
         return false;
     }
 
-    /// <summary>The length of <c>sip:</c>, <c>sips:</c> or <c>tel:</c> at the start, else 0.</summary>
+    /// <summary>The length of <c>sip:</c>, <c>sips:</c> or <c>tel:</c> at the start (any case), else 0.</summary>
     private static int SchemeLength(ReadOnlySpan<byte> uri)
     {
-        var colon = uri.IndexOf((byte)':');
-        if (colon <= 0)
+        // Byte tests instead of finding the colon: OR-ing 0x20 folds exactly the ASCII capitals of these letters.
+        if (uri.Length < 4)
         {
             return 0;
         }
 
-        var scheme = uri[..colon];
-        return Ascii.EqualsIgnoreCase(scheme, "sip"u8) || Ascii.EqualsIgnoreCase(scheme, "sips"u8) || Ascii.EqualsIgnoreCase(scheme, "tel"u8) ? colon + 1 : 0;
+        var first = uri[0] | 0x20;
+        if (first == 's' && (uri[1] | 0x20) == 'i' && (uri[2] | 0x20) == 'p')
+        {
+            return uri[3] == ':' ? 4 : uri.Length > 4 && (uri[3] | 0x20) == 's' && uri[4] == ':' ? 5 : 0;
+        }
+
+        return first == 't' && (uri[1] | 0x20) == 'e' && (uri[2] | 0x20) == 'l' && uri[3] == ':' ? 4 : 0;
     }
 
     /// <summary>The user of a URI (between the scheme and <c>@</c>), empty when it has none.</summary>
@@ -593,26 +720,32 @@ internal static class ArsEvaluator
     {
         var toCount = block.To?.GroupCount ?? 0;
         var fromCount = block.From?.GroupCount ?? 0;
-        var total = toCount + fromCount + block.PluginGroupCount;
-        if (total == 0)
+        var captures = decision.SetCaptureCount(toCount + fromCount + block.PluginGroupCount);
+        if (captures.IsEmpty)
         {
-            decision.SetCaptures([]);
             return;
         }
 
-        Span<(int, int, bool)> captures = total <= StackCaptureLimit ? stackalloc (int, int, bool)[total] : new (int, int, bool)[total];
         var arena = decision.Arena;
         var selection = frame.Selection;
-        for (var g = 0; g < toCount; g++)
+        if (toCount > 0)
         {
-            var range = selection.ToCaptures[g];
-            captures[g] = (arena.Append(range.Slice(frame.ToUri)), range.Length, range.Success);
+            var toUri = frame.ToUri;
+            for (var g = 0; g < toCount; g++)
+            {
+                var range = selection.ToCaptures[g];
+                captures[g] = (arena.Append(range.Slice(toUri)), range.Length, range.Success);
+            }
         }
 
-        for (var g = 0; g < fromCount; g++)
+        if (fromCount > 0)
         {
-            var range = selection.FromCaptures[g];
-            captures[toCount + g] = (arena.Append(range.Slice(frame.FromUri)), range.Length, range.Success);
+            var fromUri = frame.FromUri;
+            for (var g = 0; g < fromCount; g++)
+            {
+                var range = selection.FromCaptures[g];
+                captures[toCount + g] = (arena.Append(range.Slice(fromUri)), range.Length, range.Success);
+            }
         }
 
         for (var g = 0; g < block.PluginGroupCount; g++)
@@ -622,8 +755,6 @@ internal static class ArsEvaluator
                 ? (arena.Append(selection.Scratch.Slice(range.Start, range.Length)), range.Length, true)
                 : (arena.Length, 0, false);
         }
-
-        decision.SetCaptures(captures);
     }
 
     private static List<string> DescribeCaptures(CompiledBlock block, ref ArsFrame frame)

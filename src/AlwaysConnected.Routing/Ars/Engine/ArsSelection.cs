@@ -19,7 +19,9 @@ public sealed class ArsSelection
     private CaptureRange[] _toCaptures = new CaptureRange[8];
     private CaptureRange[] _fromCaptures = new CaptureRange[8];
     private CaptureRange[] _pluginCaptures = new CaptureRange[8];
+    private CaptureRange[] _returnCaptures = new CaptureRange[8];
     private (int Start, int Length)[] _customValues = new (int, int)[8];
+    private CompiledArs? _sizedFor;
 
     /// <summary>Whether a block is selected.</summary>
     [MemberNotNullWhen(true, nameof(Current), nameof(RouteName))]
@@ -47,9 +49,21 @@ public sealed class ArsSelection
 
     internal CompiledArs? Ars { get; private set; }
 
+    /// <summary>The ranks of the candidate blocks (the first <see cref="Count"/> entries): the table's own fixed list or this selection's buffer.</summary>
+    internal int[] Candidates { get; set; } = [];
+
     internal int Count { get; set; }
 
     internal int Position { get; set; }
+
+    /// <summary>Whether a block of the current walk matched but was full or in recovery (an all-busy reject when nothing else is selected).</summary>
+    internal bool PassedOver { get; set; }
+
+    /// <summary>The block whose async plug-in slot the evaluation is waiting for (the async front door), or null.</summary>
+    internal CompiledBlock? PendingBlock { get; set; }
+
+    /// <summary>The index in <see cref="CompiledBlock.Slots"/> of the slot waited for.</summary>
+    internal int PendingSlot { get; set; }
 
     internal ByteArena Scratch { get; } = new(512);
 
@@ -134,25 +148,33 @@ public sealed class ArsSelection
         Current = null;
         Count = 0;
         Position = 0;
+        PendingBlock = null;
         Trace = trace;
-        if (_ranks.Length < blockCount)
+        if (ReferenceEquals(_sizedFor, ars))
         {
-            _ranks = new int[Math.Max(blockCount, _ranks.Length * 2)];
+            return;
         }
 
+        // Sized once per compiled routes (both directions), not per call.
+        Grow(ref _ranks, Math.Max(ars.InBlockCount, Math.Max(ars.OutBlockCount, blockCount)));
         Grow(ref _toCaptures, ars.MaxGroups);
         Grow(ref _fromCaptures, ars.MaxGroups);
         Grow(ref _pluginCaptures, ars.MaxGroups);
+        Grow(ref _returnCaptures, ars.MaxGroups);
         Grow(ref _customValues, ars.MaxCustom);
+        _sizedFor = ars;
     }
 
-    internal Span<int> Ranks => _ranks;
+    internal int[] RankBuffer => _ranks;
 
     internal Span<CaptureRange> ToCaptures => _toCaptures;
 
     internal Span<CaptureRange> FromCaptures => _fromCaptures;
 
     internal Span<CaptureRange> PluginCaptures => _pluginCaptures;
+
+    /// <summary>Where one Return pattern writes its groups before they are moved to <see cref="PluginCaptures"/>.</summary>
+    internal Span<CaptureRange> ReturnCaptures => _returnCaptures;
 
     internal Span<(int Start, int Length)> CustomValues => _customValues;
 

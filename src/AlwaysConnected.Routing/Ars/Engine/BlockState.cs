@@ -8,7 +8,12 @@ internal sealed class BlockState
 
     public int Active => Volatile.Read(ref _active);
 
-    public long FailedUntilTicks => Interlocked.Read(ref _failedUntilTicks);
+    /// <summary>
+    /// Read for every candidate on the hot path. A volatile read of a long is atomic (on 32-bit too);
+    /// <see cref="Interlocked.Read(ref readonly long)"/> would be a locked compare-exchange, a write to a cache
+    /// line every routing thread shares.
+    /// </summary>
+    public long FailedUntilTicks => Volatile.Read(ref _failedUntilTicks);
 
     /// <summary>Counts a session unless the limit is reached; never exceeds a non-negative limit.</summary>
     public bool TryAcquire(int maxSessions)

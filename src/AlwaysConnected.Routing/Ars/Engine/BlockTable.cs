@@ -46,28 +46,37 @@ internal sealed class BlockTable
 
     public int IndexedCount { get; }
 
-    /// <summary>Writes the ranks of the blocks that may match, ascending, and returns how many.</summary>
-    public int CollectCandidates(ReadOnlySpan<byte> toUri, bool hasTo, Span<int> ranks)
+    /// <summary>
+    /// The ranks of the blocks that may match, ascending: the first <paramref name="count"/> entries of the
+    /// returned array. When the answer is a fixed list (no index, no To, a URI the index cannot use) that list
+    /// itself is returned, not copied; otherwise <paramref name="buffer"/> is filled and returned.
+    /// </summary>
+    /// <param name="frame">The request; its To is read only when the index is used.</param>
+    /// <param name="buffer">Room for every block's rank.</param>
+    /// <param name="count">How many ranks are valid.</param>
+    /// <returns>The ranks.</returns>
+    public int[] CollectCandidates(ref ArsFrame frame, int[] buffer, out int count)
     {
-        if (IndexedCount == 0)
+        // An indexed block has a non-negated To pattern, which fails on a missing To.
+        if (IndexedCount == 0 || !frame.HasTo)
         {
-            _unindexed.CopyTo(ranks);
-            return _unindexed.Length;
+            count = _unindexed.Length;
+            return _unindexed;
         }
 
-        if (!hasTo)
-        {
-            // An indexed block has a non-negated To pattern, which fails on a missing To.
-            _unindexed.CopyTo(ranks);
-            return _unindexed.Length;
-        }
-
+        var toUri = frame.ToUri;
         if (!toUri.StartsWith(SipScheme) || toUri[SipScheme.Length..].IndexOf(SipScheme) >= 0)
         {
-            _all.CopyTo(ranks);
-            return _all.Length;
+            count = _all.Length;
+            return _all;
         }
 
+        count = CollectIndexed(toUri, buffer);
+        return buffer;
+    }
+
+    private int CollectIndexed(ReadOnlySpan<byte> toUri, Span<int> ranks)
+    {
         _unindexed.CopyTo(ranks);
         var count = _unindexed.Length;
         var user = toUri[SipScheme.Length..];

@@ -1,3 +1,5 @@
+using System.Text;
+using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Sip;
 
 namespace AlwaysConnected.Routing.Ars.Engine;
@@ -77,7 +79,7 @@ public sealed class CompiledArs
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(selection);
-        return ArsEvaluator.Route(this, ArsDirection.In, message, context, decision, selection, trace: null);
+        return ArsEvaluator.Route(this, ArsDirection.In, message, context, decision, selection, trace: null) == ArsStep.Selected;
     }
 
     /// <summary>
@@ -102,8 +104,43 @@ public sealed class CompiledArs
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(selection);
-        return ArsEvaluator.Route(this, ArsDirection.Out, message, context, decision, selection, trace: null);
+        return ArsEvaluator.Route(this, ArsDirection.Out, message, context, decision, selection, trace: null) == ArsStep.Selected;
     }
+
+    /// <summary>
+    /// Evaluates the IN blocks like <see cref="RouteIn(SipMessage, in RoutingContext, RoutingDecision, ArsSelection)"/>,
+    /// awaiting <see cref="AsyncArsPlugin"/> slots instead of blocking the thread.
+    /// </summary>
+    /// <remarks>
+    /// A <see cref="SipMessage"/> cannot live across an await, so the request is given as what it is made of:
+    /// the bytes the message views (<see cref="SipMessage.Span"/>, e.g. the datagram as parsed) and the index it
+    /// was parsed into. The view is re-created after each await. Neither may change until the task completes.
+    /// Without an async plug-in on the way the task completes synchronously and allocates nothing.
+    /// </remarks>
+    /// <param name="message">The request bytes, exactly those the parsed message views.</param>
+    /// <param name="index">The index the request was parsed into.</param>
+    /// <param name="context">Where it came from, and the call's property bag.</param>
+    /// <param name="decision">The decision to fill (reset first).</param>
+    /// <param name="selection">Receives the selected block; a per-thread one when null (a walk that has to wait takes it over).</param>
+    /// <param name="cancellationToken">Cancels the wait for a plug-in; the task is then cancelled and the decision is not to be used.</param>
+    /// <returns>True when a block was selected.</returns>
+    public ValueTask<bool> RouteInAsync(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, ArsSelection? selection = null, CancellationToken cancellationToken = default) =>
+        RouteAsync(ArsDirection.In, message, index, context, decision, selection, cancellationToken);
+
+    /// <summary>
+    /// Evaluates the OUT blocks like <see cref="RouteOut(SipMessage, in RoutingContext, RoutingDecision, ArsSelection)"/>,
+    /// awaiting <see cref="AsyncArsPlugin"/> slots instead of blocking the thread. See
+    /// <see cref="RouteInAsync"/> for how the request is passed.
+    /// </summary>
+    /// <param name="message">The request bytes, exactly those the parsed message views.</param>
+    /// <param name="index">The index the request was parsed into.</param>
+    /// <param name="context">Where it came from, and the call's property bag (as ARS IN left it).</param>
+    /// <param name="decision">The decision to fill (reset first).</param>
+    /// <param name="selection">Receives the selected block and the remaining candidates; a per-thread one when null.</param>
+    /// <param name="cancellationToken">Cancels the wait for a plug-in; the task is then cancelled and the decision is not to be used.</param>
+    /// <returns>True when a block was selected.</returns>
+    public ValueTask<bool> RouteOutAsync(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, ArsSelection? selection = null, CancellationToken cancellationToken = default) =>
+        RouteAsync(ArsDirection.Out, message, index, context, decision, selection, cancellationToken);
 
     /// <summary>Evaluates the IN blocks like <see cref="RouteIn(SipMessage, in RoutingContext, RoutingDecision)"/> and records every block and field tried. For tools and tests: it allocates.</summary>
     /// <param name="message">The request.</param>
@@ -142,6 +179,61 @@ public sealed class CompiledArs
 #pragma warning restore CA1031
         {
         }
+    }
+
+    private ValueTask<bool> RouteAsync(ArsDirection direction, ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, ArsSelection? selection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(decision);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<bool>(cancellationToken);
+        }
+
+        var walk = selection ?? (t_selection ??= new ArsSelection());
+        var step = ArsEvaluator.Route(this, direction, new SipMessage(message.Span, index), context, decision, walk, trace: null, allowPending: true);
+        if (step != ArsStep.Pending)
+        {
+            return new ValueTask<bool>(step == ArsStep.Selected);
+        }
+
+        if (selection is null)
+        {
+            // The suspended walk keeps the thread's selection; the next call on this thread gets a new one.
+            t_selection = null;
+        }
+
+        return AwaitPluginsAsync(message, index, context, decision, walk, cancellationToken);
+    }
+
+    /// <summary>Awaits each async plug-in slot the walk stops at, and resumes the walk with its result.</summary>
+    private async ValueTask<bool> AwaitPluginsAsync(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, ArsSelection selection, CancellationToken cancellationToken)
+    {
+        ArsStep step;
+        do
+        {
+            var block = selection.PendingBlock!;
+            var slot = block.Slots[selection.PendingSlot];
+            var plugin = (AsyncArsPlugin)slot.Plugin;
+            var call = new ArsAsyncPluginCall(
+                Encoding.UTF8.GetString(selection.ParamScratch.Written),
+                message.ToArray(),
+                context.Source,
+                block.RouteName,
+                block.Direction,
+                block.Number,
+                slot.Slot);
+            var (result, failure) = await plugin.InvokeWithTimeoutAsync(call, cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                ReportPluginFailure(block, slot, failure);
+            }
+
+            step = ArsEvaluator.Resume(this, new SipMessage(message.Span, index), context, decision, selection, result, failure?.Message);
+        }
+        while (step == ArsStep.Pending);
+
+        return step == ArsStep.Selected;
     }
 
     private ArsTrace Explain(ArsDirection direction, SipMessage message, in RoutingContext context, RoutingDecision decision)

@@ -7,7 +7,21 @@ internal sealed class CompiledBlock
 {
     public required ArsRoute Route { get; init; }
 
-    public required ArsPatternBlock Block { get; init; }
+    private readonly ArsPatternBlock _block = null!;
+
+    public required ArsPatternBlock Block
+    {
+        get => _block;
+        init
+        {
+            // Copied out of the model once: the evaluator reads them for every candidate.
+            _block = value;
+            Number = value.Number;
+            Priority = value.Priority;
+            MaxSessions = value.MaxSessions;
+            Direction = value.Direction;
+        }
+    }
 
     /// <summary>The label decisions and traces carry, e.g. <c>route-2 OUT 1</c>.</summary>
     public required string Label { get; init; }
@@ -44,13 +58,13 @@ internal sealed class CompiledBlock
 
     public string RouteName => Route.Name;
 
-    public int Number => Block.Number;
+    public int Number { get; private init; }
 
-    public int Priority => Block.Priority;
+    public int Priority { get; private init; }
 
-    public int MaxSessions => Block.MaxSessions;
+    public int MaxSessions { get; private init; }
 
-    public ArsDirection Direction => Block.Direction;
+    public ArsDirection Direction { get; private init; }
 
     public TrunkConnection? Trunk => Block.Trunk;
 

@@ -22,6 +22,10 @@ internal sealed class ValueTemplate
         }
 
         LiteralText = LiteralBytes is null ? null : Encoding.UTF8.GetString(LiteralBytes);
+        if (LiteralBytes is not null && LiteralBytes.AsSpan().IndexOfAny((byte)'\r', (byte)'\n', (byte)'\0') < 0)
+        {
+            SafeTrimmedLiteral = LiteralBytes.AsSpan().Trim((byte)' ').ToArray();
+        }
     }
 
     /// <summary>The value as written.</summary>
@@ -34,4 +38,10 @@ internal sealed class ValueTemplate
 
     /// <summary><see cref="LiteralBytes"/> as text, for plug-ins and lookups keyed by string.</summary>
     public string? LiteralText { get; }
+
+    /// <summary>
+    /// <see cref="LiteralBytes"/> trimmed of blanks, when it holds no CR, LF or NUL: a deploy value that needs
+    /// neither expansion nor the per-call injection check. Null for a value with references or bad bytes.
+    /// </summary>
+    public byte[]? SafeTrimmedLiteral { get; }
 }

@@ -76,6 +76,62 @@ public abstract class AsyncArsPlugin : ArsPlugin
         return true;
     }
 
+    /// <summary>
+    /// The async front door's call: runs <see cref="InvokeAsync"/> and awaits it at most <see cref="Timeout"/>.
+    /// A failure (the lookup threw, or timed out as a <see cref="TimeoutException"/>) is returned, not thrown, for
+    /// the engine to report; only the caller's own cancellation is thrown.
+    /// </summary>
+    /// <param name="call">The call details.</param>
+    /// <param name="cancellationToken">The caller's token; the lookup's token is cancelled by it and by the timeout.</param>
+    /// <returns>The value (null for a null result), or the failure.</returns>
+    internal async ValueTask<(string? Value, Exception? Failure)> InvokeWithTimeoutAsync(ArsAsyncPluginCall call, CancellationToken cancellationToken)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cancellation.CancelAfter(Timeout);
+        Task<string?>? task = null;
+        try
+        {
+            var pending = InvokeAsync(call, cancellation.Token);
+            if (pending.IsCompleted)
+            {
+                return (pending.GetAwaiter().GetResult(), null);
+            }
+
+            task = pending.AsTask();
+            return (await task.WaitAsync(Timeout, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Observe(task, cancellation);
+            throw;
+        }
+        catch (TimeoutException late) when (task is not null && !task.IsCompleted)
+        {
+            Observe(task, cancellation);
+            return (null, new TimeoutException(TimeoutMessage, late));
+        }
+        catch (OperationCanceledException cancelled) when (cancellation.IsCancellationRequested)
+        {
+            // The lookup honoured the timeout's cancellation before the wait noticed: still a timeout.
+            return (null, new TimeoutException(TimeoutMessage, cancelled));
+        }
+#pragma warning disable CA1031 // A plug-in failure must never take the router down: the engine reports it as a mismatch.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return (null, e);
+        }
+    }
+
+    private string TimeoutMessage => $"Plug-in '{Name}' did not answer within {Timeout.TotalMilliseconds} ms.";
+
+    /// <summary>Cancels a lookup that is given up on, and observes a late failure so it does not surface as an unobserved task exception.</summary>
+    private static void Observe(Task<string?>? task, CancellationTokenSource cancellation)
+    {
+        cancellation.Cancel();
+        _ = task?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
     private string? Wait(Task<string?> task, CancellationTokenSource cancellation)
     {
         bool finished;

@@ -24,20 +24,14 @@ public sealed class PropertyPlugin : ArsPlugin
     public override bool TryInvoke(scoped in ArsPluginCall call, IBufferWriter<byte> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var name = call.Param.Trim(" \t"u8);
-
-        // A leading & is tolerated: authors write properties with it everywhere else.
-        if (!name.IsEmpty && name[0] == (byte)'&')
-        {
-            name = name[1..];
-        }
-
-        if (call.Properties is null || name.IsEmpty || name.Length > MaxNameLength)
+        if (call.Properties is null || !TryGetName(call.Param, out var name))
         {
             return false;
         }
 
-        Span<char> chars = stackalloc char[MaxNameLength];
+        // A UTF-8 name never needs more UTF-16 units than it has bytes; sized to the name, not the limit, so
+        // the stack buffer costs only what the name needs.
+        Span<char> chars = stackalloc char[name.Length];
         if (!Encoding.UTF8.TryGetChars(name, chars, out var count) || !call.Properties.TryGetValue(chars[..count], out var value))
         {
             return false;
@@ -45,5 +39,30 @@ public sealed class PropertyPlugin : ArsPlugin
 
         result.Write(value);
         return true;
+    }
+
+    /// <summary>The property name a Param names (blanks and a leading <c>&amp;</c> removed); null when it names none.</summary>
+    internal static string? PropertyNameOf(ReadOnlySpan<byte> param)
+    {
+        if (!TryGetName(param, out var name))
+        {
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[name.Length];
+        return Encoding.UTF8.TryGetChars(name, chars, out var count) ? new string(chars[..count]) : null;
+    }
+
+    private static bool TryGetName(ReadOnlySpan<byte> param, out ReadOnlySpan<byte> name)
+    {
+        name = param.Trim(" \t"u8);
+
+        // A leading & is tolerated: authors write properties with it everywhere else.
+        if (!name.IsEmpty && name[0] == (byte)'&')
+        {
+            name = name[1..];
+        }
+
+        return !name.IsEmpty && name.Length <= MaxNameLength;
     }
 }

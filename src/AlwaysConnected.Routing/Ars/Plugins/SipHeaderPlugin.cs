@@ -22,7 +22,7 @@ public sealed class SipHeaderPlugin : ArsPlugin
     public override bool TryInvoke(scoped in ArsPluginCall call, IBufferWriter<byte> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var name = call.Param.Trim(" \t"u8);
+        var name = HeaderNameOf(call.Param);
         if (name.IsEmpty || !call.Message.TryGetHeader(name, out var header))
         {
             return false;
@@ -31,4 +31,7 @@ public sealed class SipHeaderPlugin : ArsPlugin
         result.Write(call.Message.GetValue(header));
         return true;
     }
+
+    /// <summary>The header name a Param names: the Param without surrounding blanks.</summary>
+    internal static ReadOnlySpan<byte> HeaderNameOf(ReadOnlySpan<byte> param) => param.Trim(" \t"u8);
 }
