@@ -26,6 +26,10 @@ internal sealed class SequencePattern : CompiledPattern
     private readonly bool _suffixCannotStartInRun;
     private readonly GroupSpan[] _groups;
 
+    // The vendor's favourite shape, `sip:(.+)@`: literal, unbounded `.` run, literal, unanchored.
+    private readonly byte[]? _head;
+    private readonly byte[]? _tail;
+
     private SequencePattern(string source, bool negated, PatternOptions options, ParsedShape shape, ShapeItem[] items, int runIndex, byte[]? prefixLiteral)
         : base(source, negated, shape.Groups.Count, PatternEngine.Sequence, options, prefixLiteral)
     {
@@ -47,6 +51,12 @@ internal sealed class SequencePattern : CompiledPattern
         _prefixOffsets = Offsets(_prefix, out _prefixWidth);
         _suffixOffsets = Offsets(_suffix, out _suffixWidth);
         _suffixCannotStartInRun = _run is not null && _suffix.Length > 0 && !_run.Class!.Overlaps(_suffix[0].FirstByteClass());
+        if (!_anchorStart && !_anchorEnd && _run is not null && ReferenceEquals(_run.Class, ByteClass.Dot) && _run.Max == ShapeItem.Unbounded
+            && _prefix is [{ IsLiteral: true }] && _suffix is [{ IsLiteral: true }])
+        {
+            _head = _prefix[0].Literal;
+            _tail = _suffix[0].Literal;
+        }
     }
 
     /// <summary>Builds the matcher when the shape fits (at most one variable run, other elements fixed-width).</summary>
@@ -129,6 +139,58 @@ internal sealed class SequencePattern : CompiledPattern
     }
 
     private bool Find(ReadOnlySpan<byte> value, out int start, out int runEnd)
+    {
+        if (_head is not null && FindBetweenLiterals(value, out start, out runEnd, out var decided))
+        {
+            return decided;
+        }
+
+        return FindGeneral(value, out start, out runEnd);
+    }
+
+    /// <summary>
+    /// <c>HEAD(.+)TAIL</c> without anchors, in three vectorised searches. The first HEAD is the
+    /// leftmost start; with no line feed after it the run can reach every later TAIL, so the last
+    /// TAIL (far enough for the run's minimum) ends the longest run, and when there is none no later
+    /// HEAD can have one either. A line feed after HEAD (never in a header value) is left to the
+    /// general search.
+    /// </summary>
+    /// <returns>Whether this path decided; <paramref name="matched"/> is the decision.</returns>
+    private bool FindBetweenLiterals(ReadOnlySpan<byte> value, out int start, out int runEnd, out bool matched)
+    {
+        start = runEnd = 0;
+        matched = false;
+        var s = value.IndexOf(_head);
+        if (s < 0)
+        {
+            return true;
+        }
+
+        var p = s + _head!.Length;
+        if (value[p..].Contains((byte)'\n'))
+        {
+            return false;
+        }
+
+        var lowest = p + _run!.Min;
+        if (lowest > value.Length)
+        {
+            return true;
+        }
+
+        var last = value[lowest..].LastIndexOf(_tail);
+        if (last < 0)
+        {
+            return true;
+        }
+
+        start = s;
+        runEnd = lowest + last;
+        matched = true;
+        return true;
+    }
+
+    private bool FindGeneral(ReadOnlySpan<byte> value, out int start, out int runEnd)
     {
         var n = value.Length;
         var minTotal = _prefixWidth + (_run?.Min ?? 0) + _suffixWidth;
