@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AlwaysConnected.Routing.Sip;
@@ -255,11 +256,18 @@ public static class SipParser
     }
 
     /// <summary>Indexes the start line and header lines. Structural problems stop; value problems are recorded and parsing goes on.</summary>
+    /// <remarks>
+    /// Kept out of its callers on purpose: inlined into them, the JIT ran out of inlining budget and left the
+    /// per-line helpers (line break lookup, whitespace checks) as calls, with most locals on the stack.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static HeadResult ParseHead(ReadOnlySpan<byte> msg, SipMessageIndex index, out bool framingBroken)
     {
         framingBroken = false;
         var options = index.Options;
         int maxLine = options.MaxLineLength;
+        int maxHeaders = options.MaxHeaderCount;
+        int maxValue = options.MaxHeaderValueLength;
 
         var lineBreaks = new SipLineBreakFinder(msg);
         int eol = lineBreaks.IndexFrom(0);
@@ -309,6 +317,43 @@ public static class SipParser
                 return HeadResult.Complete;
             }
 
+            // The usual header line: one physical line ending in CRLF, no continuation line after it, a common name
+            // directly followed by its colon. Every check the general path below makes passes for such a line, so
+            // it is indexed here in one go; any other line takes the general path from the same position.
+            int cr = lineBreaks.IndexFrom(pos);
+            if (cr >= 0 && cr + 2 < msg.Length && cr - pos <= maxLine
+                && msg[cr] == '\r' && msg[cr + 1] == '\n' && !SipCharacters.IsWhitespace(msg[cr + 2])
+                && index.HeaderCount < maxHeaders
+                && SipCommonHeaderNames.TryMatch(msg[pos..], out var commonId, out int commonNameLength))
+            {
+                int valueStart = pos + commonNameLength + 1;
+                int trimmedEnd = cr;
+                while (valueStart < trimmedEnd && SipCharacters.IsLws(msg[valueStart]))
+                {
+                    valueStart++;
+                }
+
+                while (trimmedEnd > valueStart && SipCharacters.IsLws(msg[trimmedEnd - 1]))
+                {
+                    trimmedEnd--;
+                }
+
+                if (trimmedEnd - valueStart > maxValue)
+                {
+                    Fail(index, SipParseErrorCode.HeaderValueTooLong, valueStart + maxValue);
+                    return HeadResult.Fatal;
+                }
+
+                index.AddHeader(new SipHeader(commonId, pos, commonNameLength, valueStart, trimmedEnd - valueStart, pos, cr + 2 - pos, -1, 0));
+                if (commonId is SipHeaderId.ContentLength or SipHeaderId.CSeq)
+                {
+                    CheckEagerHeader(msg[valueStart..trimmedEnd], index, valueStart, commonId, ref framingBroken);
+                }
+
+                pos = cr + 2;
+                continue;
+            }
+
             // Find the end of this header, including continuation lines.
             int lineStart = pos;
             int valueEnd;
@@ -331,27 +376,27 @@ public static class SipParser
                     return HeadResult.Incomplete;
                 }
 
-                int cr = scan + rel;
-                if (msg[cr] != '\r')
+                int lineBreak = scan + rel;
+                if (msg[lineBreak] != '\r')
                 {
-                    Fail(index, SipParseErrorCode.InvalidLineEnding, cr);
+                    Fail(index, SipParseErrorCode.InvalidLineEnding, lineBreak);
                     return HeadResult.Fatal;
                 }
 
-                if (cr + 2 >= msg.Length)
+                if (lineBreak + 2 >= msg.Length)
                 {
                     // Whether the next line continues this one is not known yet.
                     return HeadResult.Incomplete;
                 }
 
-                if (msg[cr + 1] != '\n')
+                if (msg[lineBreak + 1] != '\n')
                 {
-                    Fail(index, SipParseErrorCode.InvalidLineEnding, cr);
+                    Fail(index, SipParseErrorCode.InvalidLineEnding, lineBreak);
                     return HeadResult.Fatal;
                 }
 
-                valueEnd = cr;
-                lineEnd = cr + 2;
+                valueEnd = lineBreak;
+                lineEnd = lineBreak + 2;
                 if (!SipCharacters.IsWhitespace(msg[lineEnd]))
                 {
                     break;
@@ -369,7 +414,7 @@ public static class SipParser
                 continue;
             }
 
-            if (index.HeaderCount >= options.MaxHeaderCount)
+            if (index.HeaderCount >= maxHeaders)
             {
                 Fail(index, SipParseErrorCode.TooManyHeaders, lineStart);
                 return HeadResult.Fatal;
@@ -459,33 +504,36 @@ public static class SipParser
 
         index.AddHeader(new SipHeader(id, lineStart, nameLength, valueStart, end - valueStart, lineStart, lineEnd - lineStart, unfoldedStart, unfoldedLength));
 
-        switch (id)
+        if (id is SipHeaderId.ContentLength or SipHeaderId.CSeq)
         {
-            case SipHeaderId.ContentLength:
-                if (index.ContentLength >= 0)
-                {
-                    framingBroken = true;
-                    Defer(index, SipParseErrorCode.DuplicateContentLength, valueStart, id);
-                }
-                else if (SipIntegers.TryParseContentLength(value, out int contentLength))
-                {
-                    index.ContentLength = contentLength;
-                    index.ContentLengthOffset = valueStart;
-                }
-                else
-                {
-                    framingBroken = true;
-                    Defer(index, SipParseErrorCode.InvalidContentLength, valueStart, id);
-                }
+            CheckEagerHeader(value, index, valueStart, id, ref framingBroken);
+        }
+    }
 
-                break;
-            case SipHeaderId.CSeq:
-                if (!CSeqHeader.TryParse(value, out _))
-                {
-                    Defer(index, SipParseErrorCode.InvalidCSeq, valueStart, id);
-                }
-
-                break;
+    /// <summary>The header values framing and transaction matching need at once: Content-Length and CSeq.</summary>
+    private static void CheckEagerHeader(ReadOnlySpan<byte> value, SipMessageIndex index, int valueStart, SipHeaderId id, ref bool framingBroken)
+    {
+        if (id == SipHeaderId.ContentLength)
+        {
+            if (index.ContentLength >= 0)
+            {
+                framingBroken = true;
+                Defer(index, SipParseErrorCode.DuplicateContentLength, valueStart, id);
+            }
+            else if (SipIntegers.TryParseContentLength(value, out int contentLength))
+            {
+                index.ContentLength = contentLength;
+                index.ContentLengthOffset = valueStart;
+            }
+            else
+            {
+                framingBroken = true;
+                Defer(index, SipParseErrorCode.InvalidContentLength, valueStart, id);
+            }
+        }
+        else if (!CSeqHeader.TryParse(value, out _))
+        {
+            Defer(index, SipParseErrorCode.InvalidCSeq, valueStart, id);
         }
     }
 
