@@ -428,6 +428,8 @@ public static class SipParser
         }
     }
 
+    /// <summary>The general path for one header: any name form, whitespace before the colon, folded values.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ParseHeaderLine(ReadOnlySpan<byte> msg, SipMessageIndex index, int lineStart, int lineEnd, int valueEnd, bool folded, ref bool framingBroken, out bool fatal)
     {
         fatal = false;
@@ -564,6 +566,7 @@ public static class SipParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ParseStartLine(ReadOnlySpan<byte> line, SipMessageIndex index)
     {
         if (line.Length >= 4 && Ascii.EqualsIgnoreCase(line[..4], "SIP/"u8))
