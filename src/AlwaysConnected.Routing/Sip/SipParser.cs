@@ -354,78 +354,105 @@ public static class SipParser
                 continue;
             }
 
-            // Find the end of this header, including continuation lines.
-            int lineStart = pos;
-            int valueEnd;
-            bool folded = false;
-            int lineEnd;
-            int scan = pos;
-            while (true)
+            pos = ParseHeaderField(msg, index, ref lineBreaks, pos, ref framingBroken, out var stop);
+            if (pos < 0)
             {
-                int found = lineBreaks.IndexFrom(scan);
-                int rel = found < 0 ? -1 : found - scan;
-                int lineLength = (rel < 0 ? msg.Length : scan + rel) - scan;
-                if (lineLength > maxLine)
-                {
-                    Fail(index, SipParseErrorCode.HeaderLineTooLong, scan + maxLine);
-                    return HeadResult.Fatal;
-                }
-
-                if (rel < 0)
-                {
-                    return HeadResult.Incomplete;
-                }
-
-                int lineBreak = scan + rel;
-                if (msg[lineBreak] != '\r')
-                {
-                    Fail(index, SipParseErrorCode.InvalidLineEnding, lineBreak);
-                    return HeadResult.Fatal;
-                }
-
-                if (lineBreak + 2 >= msg.Length)
-                {
-                    // Whether the next line continues this one is not known yet.
-                    return HeadResult.Incomplete;
-                }
-
-                if (msg[lineBreak + 1] != '\n')
-                {
-                    Fail(index, SipParseErrorCode.InvalidLineEnding, lineBreak);
-                    return HeadResult.Fatal;
-                }
-
-                valueEnd = lineBreak;
-                lineEnd = lineBreak + 2;
-                if (!SipCharacters.IsWhitespace(msg[lineEnd]))
-                {
-                    break;
-                }
-
-                folded = true;
-                scan = lineEnd;
-            }
-
-            pos = lineEnd;
-            if (SipCharacters.IsWhitespace(first))
-            {
-                // A continuation line with no header before it (right after the start line).
-                Defer(index, SipParseErrorCode.InvalidFolding, lineStart);
-                continue;
-            }
-
-            if (index.HeaderCount >= maxHeaders)
-            {
-                Fail(index, SipParseErrorCode.TooManyHeaders, lineStart);
-                return HeadResult.Fatal;
-            }
-
-            ParseHeaderLine(msg, index, lineStart, lineEnd, valueEnd, folded, ref framingBroken, out bool fatal);
-            if (fatal)
-            {
-                return HeadResult.Fatal;
+                return stop;
             }
         }
+    }
+
+    /// <summary>
+    /// Indexes the header field starting at <paramref name="pos"/> the general way: continuation lines, whitespace
+    /// before the colon, any name form, and every structural error.
+    /// </summary>
+    /// <returns>The position after the field, or -1 when parsing stops with <paramref name="stop"/>.</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ParseHeaderField(ReadOnlySpan<byte> msg, SipMessageIndex index, ref SipLineBreakFinder lineBreaks, int pos, ref bool framingBroken, out HeadResult stop)
+    {
+        stop = HeadResult.Complete;
+        int maxLine = index.Options.MaxLineLength;
+        byte first = msg[pos];
+
+        // Find the end of this header, including continuation lines.
+        int lineStart = pos;
+        int valueEnd;
+        bool folded = false;
+        int lineEnd;
+        int scan = pos;
+        while (true)
+        {
+            int found = lineBreaks.IndexFrom(scan);
+            int rel = found < 0 ? -1 : found - scan;
+            int lineLength = (rel < 0 ? msg.Length : scan + rel) - scan;
+            if (lineLength > maxLine)
+            {
+                Fail(index, SipParseErrorCode.HeaderLineTooLong, scan + maxLine);
+                stop = HeadResult.Fatal;
+                return -1;
+            }
+
+            if (rel < 0)
+            {
+                stop = HeadResult.Incomplete;
+                return -1;
+            }
+
+            int lineBreak = scan + rel;
+            if (msg[lineBreak] != '\r')
+            {
+                Fail(index, SipParseErrorCode.InvalidLineEnding, lineBreak);
+                stop = HeadResult.Fatal;
+                return -1;
+            }
+
+            if (lineBreak + 2 >= msg.Length)
+            {
+                // Whether the next line continues this one is not known yet.
+                stop = HeadResult.Incomplete;
+                return -1;
+            }
+
+            if (msg[lineBreak + 1] != '\n')
+            {
+                Fail(index, SipParseErrorCode.InvalidLineEnding, lineBreak);
+                stop = HeadResult.Fatal;
+                return -1;
+            }
+
+            valueEnd = lineBreak;
+            lineEnd = lineBreak + 2;
+            if (!SipCharacters.IsWhitespace(msg[lineEnd]))
+            {
+                break;
+            }
+
+            folded = true;
+            scan = lineEnd;
+        }
+
+        if (SipCharacters.IsWhitespace(first))
+        {
+            // A continuation line with no header before it (right after the start line).
+            Defer(index, SipParseErrorCode.InvalidFolding, lineStart);
+            return lineEnd;
+        }
+
+        if (index.HeaderCount >= index.Options.MaxHeaderCount)
+        {
+            Fail(index, SipParseErrorCode.TooManyHeaders, lineStart);
+            stop = HeadResult.Fatal;
+            return -1;
+        }
+
+        ParseHeaderLine(msg, index, lineStart, lineEnd, valueEnd, folded, ref framingBroken, out bool fatal);
+        if (fatal)
+        {
+            stop = HeadResult.Fatal;
+            return -1;
+        }
+
+        return lineEnd;
     }
 
     /// <summary>The general path for one header: any name form, whitespace before the colon, folded values.</summary>
