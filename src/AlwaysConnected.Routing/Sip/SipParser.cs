@@ -596,7 +596,8 @@ public static class SipParser
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ParseStartLine(ReadOnlySpan<byte> line, SipMessageIndex index)
     {
-        if (line.Length >= 4 && Ascii.EqualsIgnoreCase(line[..4], "SIP/"u8))
+        // "SIP/" in any case with one word compare; only the letters are folded, so no other byte can pass for '/'.
+        if (line.Length >= 4 && (BinaryPrimitives.ReadUInt32LittleEndian(line) | 0x0020_2020u) == SipSlashLower)
         {
             ParseStatusLine(line, index);
             return;
@@ -719,6 +720,8 @@ public static class SipParser
     }
 
     private static uint SipColonLower => BinaryPrimitives.ReadUInt32LittleEndian("sip:"u8);
+
+    private static uint SipSlashLower => BinaryPrimitives.ReadUInt32LittleEndian("sip/"u8);
 
     /// <summary><c>SIP/1*DIGIT.1*DIGIT</c>, case-insensitive; any version passes here and the validator answers 505.</summary>
     internal static bool IsValidVersion(ReadOnlySpan<byte> version)
