@@ -326,14 +326,15 @@ public static class SipParser
                 && index.HeaderCount < maxHeaders
                 && SipCommonHeaderNames.TryMatch(msg[pos..], out var commonId, out int commonNameLength))
             {
+                // No CR or LF lies before cr, so SP and HTAB are the only whitespace to trim.
                 int valueStart = pos + commonNameLength + 1;
                 int trimmedEnd = cr;
-                while (valueStart < trimmedEnd && SipCharacters.IsLws(msg[valueStart]))
+                while (valueStart < trimmedEnd && SipCharacters.IsWhitespace(msg[valueStart]))
                 {
                     valueStart++;
                 }
 
-                while (trimmedEnd > valueStart && SipCharacters.IsLws(msg[trimmedEnd - 1]))
+                while (trimmedEnd > valueStart && SipCharacters.IsWhitespace(msg[trimmedEnd - 1]))
                 {
                     trimmedEnd--;
                 }
