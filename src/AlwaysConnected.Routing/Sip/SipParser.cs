@@ -317,14 +317,15 @@ public static class SipParser
                 return HeadResult.Complete;
             }
 
-            // The usual header line: one physical line ending in CRLF, no continuation line after it, a common name
+            // The usual header line: one physical line ending in CRLF, no continuation line after it, a name
             // directly followed by its colon. Every check the general path below makes passes for such a line, so
             // it is indexed here in one go; any other line takes the general path from the same position.
             int cr = lineBreaks.IndexFrom(pos);
             if (cr >= 0 && cr + 2 < msg.Length && cr - pos <= maxLine
                 && msg[cr] == '\r' && msg[cr + 1] == '\n' && !SipCharacters.IsWhitespace(msg[cr + 2])
                 && index.HeaderCount < maxHeaders
-                && SipCommonHeaderNames.TryMatch(msg[pos..], out var commonId, out int commonNameLength))
+                && (SipCommonHeaderNames.TryMatch(msg[pos..], out var commonId, out int commonNameLength)
+                    || TryMatchOtherName(msg, pos, out commonId, out commonNameLength)))
             {
                 // No CR or LF lies before cr, so SP and HTAB are the only whitespace to trim.
                 int valueStart = pos + commonNameLength + 1;
@@ -361,6 +362,35 @@ public static class SipParser
                 return stop;
             }
         }
+    }
+
+    /// <summary>
+    /// A name that is not one of the common ones but, like them, is a token directly followed by its colon (an
+    /// extension header, a compact form, a rarer RFC header): what the general path would find, without its searches.
+    /// </summary>
+    /// <param name="msg">The message; a line break follows <paramref name="pos"/>, and it is no token byte.</param>
+    /// <param name="pos">The start of the header line.</param>
+    /// <param name="id">The header id.</param>
+    /// <param name="nameLength">The name length.</param>
+    /// <returns>False when the line needs the general path (no name, or something other than a colon after it).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryMatchOtherName(ReadOnlySpan<byte> msg, int pos, out SipHeaderId id, out int nameLength)
+    {
+        int end = pos;
+        while (SipCharacterClass.Is(msg[end], SipCharacterClass.Token))
+        {
+            end++;
+        }
+
+        nameLength = end - pos;
+        if (nameLength == 0 || msg[end] != ':')
+        {
+            id = SipHeaderId.Extension;
+            return false;
+        }
+
+        id = SipHeaderNames.GetId(msg.Slice(pos, nameLength));
+        return true;
     }
 
     /// <summary>
