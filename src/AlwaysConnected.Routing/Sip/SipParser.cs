@@ -659,7 +659,16 @@ public static class SipParser
         index.Method = known;
 
         int uriStart = sp1 + 1;
-        int sp2 = line[uriStart..].IndexOf((byte)' ');
+
+        // One search finds the space after the Request-URI and shows the URI is visible ASCII, which the URI
+        // check would otherwise search for again; any other stop byte takes the two separate searches.
+        int sp2 = line[uriStart..].IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
+        bool uriVisible = sp2 >= 0 && line[uriStart + sp2] == ' ';
+        if (!uriVisible)
+        {
+            sp2 = line[uriStart..].IndexOf((byte)' ');
+        }
+
         if (sp2 < 0)
         {
             index.UriStart = uriStart;
@@ -674,7 +683,7 @@ public static class SipParser
         index.VersionStart = versionStart;
         index.VersionLength = line.Length - versionStart;
 
-        int uriProblem = FindRequestUriProblem(line.Slice(uriStart, sp2));
+        int uriProblem = FindRequestUriProblem(line.Slice(uriStart, sp2), uriVisible);
         if (uriProblem >= 0)
         {
             Defer(index, SipParseErrorCode.InvalidRequestUri, uriStart + uriProblem);
@@ -727,7 +736,9 @@ public static class SipParser
     }
 
     /// <summary>Returns the offset of the first byte that makes the Request-URI invalid, or -1.</summary>
-    private static int FindRequestUriProblem(ReadOnlySpan<byte> uri)
+    /// <param name="uri">The Request-URI.</param>
+    /// <param name="knownVisible">Whether the URI is already known to hold only visible ASCII.</param>
+    private static int FindRequestUriProblem(ReadOnlySpan<byte> uri, bool knownVisible)
     {
         if (uri.IsEmpty || !SipCharacters.IsAlpha(uri[0]))
         {
@@ -735,7 +746,7 @@ public static class SipParser
         }
 
         // Visible ASCII only: whitespace and control bytes would be forwarded verbatim otherwise.
-        int bad = uri.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
+        int bad = knownVisible ? -1 : uri.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
         if (bad >= 0)
         {
             return bad;
