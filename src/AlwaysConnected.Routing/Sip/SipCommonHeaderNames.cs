@@ -9,8 +9,9 @@ namespace AlwaysConnected.Routing.Sip;
 /// </summary>
 /// <remarks>
 /// Case is folded only at the byte positions that hold letters, so a control byte can never pass for a
-/// <c>-</c> or <c>:</c>. Anything not matched here (compact forms, whitespace before the colon, rarer
-/// headers) takes the general path, which gives the same answer.
+/// <c>-</c> or <c>:</c>. Anything not matched here gives the same answer another way: the parser walks other
+/// names (compact forms, rarer headers, extensions) and classifies them by name, and leaves whitespace before
+/// the colon to its general path.
 /// </remarks>
 internal static class SipCommonHeaderNames
 {
