@@ -27,22 +27,34 @@ public readonly ref struct CSeqHeader
     {
         cseq = default;
         value = SipCharacters.TrimLws(value);
-        // The number is short: walking its digits is cheaper than a search, and the search only runs when a
-        // non-digit other than LWS follows them (which the number check below then rejects).
+        // The number is short: walking its digits (and adding them up on the way) is cheaper than a search and a
+        // second pass, and the search only runs when a non-digit other than LWS follows them (which the number
+        // check then rejects). The sum saturates just above the largest CSeq, so it cannot wrap.
         int gap = 0;
+        ulong sum = 0;
         while (gap < value.Length && SipCharacters.IsDigit(value[gap]))
         {
+            sum = Math.Min((sum * 10) + (uint)(value[gap] - '0'), (ulong)uint.MaxValue + 1);
             gap++;
         }
 
-        if (gap >= value.Length || !SipCharacters.IsLws(value[gap]))
+        uint number;
+        if (gap < value.Length && SipCharacters.IsLws(value[gap]))
+        {
+            if (gap == 0 || sum > uint.MaxValue)
+            {
+                return false;
+            }
+
+            number = (uint)sum;
+        }
+        else
         {
             gap = value.IndexOfAny(" \t\r\n"u8);
-        }
-
-        if (gap <= 0 || !SipIntegers.TryParseUInt32(value[..gap], out uint number))
-        {
-            return false;
+            if (gap <= 0 || !SipIntegers.TryParseUInt32(value[..gap], out number))
+            {
+                return false;
+            }
         }
 
         var method = SipCharacters.TrimLws(value[gap..]);

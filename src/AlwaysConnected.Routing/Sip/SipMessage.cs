@@ -103,12 +103,21 @@ public readonly ref struct SipMessage
             return TryGetHeader(id, out first);
         }
 
-        foreach (ref readonly var header in Index.Headers)
+        // Extension headers can only follow the first one, which the index knows; comparing lengths first skips
+        // the other names without a call.
+        int start = Index.FirstIndexOf(SipHeaderId.Extension);
+        if (start >= 0)
         {
-            if (header.Id == SipHeaderId.Extension && Ascii.EqualsIgnoreCase(Slice(header.NameStart, header.NameLength), name))
+            var headers = Index.Headers;
+            for (int i = start; i < headers.Length; i++)
             {
-                first = header;
-                return true;
+                ref readonly var header = ref headers[i];
+                if (header.Id == SipHeaderId.Extension && header.NameLength == name.Length
+                    && Ascii.EqualsIgnoreCase(Slice(header.NameStart, header.NameLength), name))
+                {
+                    first = header;
+                    return true;
+                }
             }
         }
 

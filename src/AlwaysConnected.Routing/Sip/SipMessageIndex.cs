@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlwaysConnected.Routing.Sip;
 
 /// <summary>
@@ -109,21 +111,27 @@ public sealed class SipMessageIndex
 
     private int _unfoldedLength;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddHeader(in SipHeader header)
     {
-        if (HeaderCount == _headers.Length)
+        int count = HeaderCount;
+        if (count == _headers.Length)
         {
-            Array.Resize(ref _headers, _headers.Length * 2);
+            GrowHeaders();
         }
 
         ref ulong first = ref _firstById[(int)header.Id];
         if ((uint)(first >> 32) != _stamp)
         {
-            first = ((ulong)_stamp << 32) | (uint)HeaderCount;
+            first = ((ulong)_stamp << 32) | (uint)count;
         }
 
-        _headers[HeaderCount++] = header;
+        _headers[count] = header;
+        HeaderCount = count + 1;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowHeaders() => Array.Resize(ref _headers, _headers.Length * 2);
 
     /// <summary>Reserves <paramref name="length"/> bytes of the unfold buffer and returns the start offset.</summary>
     internal Span<byte> ReserveUnfolded(int length, out int start)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AlwaysConnected.Routing.Sip;
@@ -255,11 +256,18 @@ public static class SipParser
     }
 
     /// <summary>Indexes the start line and header lines. Structural problems stop; value problems are recorded and parsing goes on.</summary>
+    /// <remarks>
+    /// Kept out of its callers on purpose: inlined into them, the JIT ran out of inlining budget and left the
+    /// per-line helpers (line break lookup, whitespace checks) as calls, with most locals on the stack.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static HeadResult ParseHead(ReadOnlySpan<byte> msg, SipMessageIndex index, out bool framingBroken)
     {
         framingBroken = false;
         var options = index.Options;
         int maxLine = options.MaxLineLength;
+        int maxHeaders = options.MaxHeaderCount;
+        int maxValue = options.MaxHeaderValueLength;
 
         var lineBreaks = new SipLineBreakFinder(msg);
         int eol = lineBreaks.IndexFrom(0);
@@ -309,80 +317,177 @@ public static class SipParser
                 return HeadResult.Complete;
             }
 
-            // Find the end of this header, including continuation lines.
-            int lineStart = pos;
-            int valueEnd;
-            bool folded = false;
-            int lineEnd;
-            int scan = pos;
-            while (true)
+            // The usual header line: one physical line ending in CRLF, no continuation line after it, a name
+            // directly followed by its colon. Every check the general path below makes passes for such a line, so
+            // it is indexed here in one go; any other line takes the general path from the same position.
+            int cr = lineBreaks.IndexFrom(pos);
+            if (cr >= 0 && cr + 2 < msg.Length && cr - pos <= maxLine
+                && msg[cr] == '\r' && msg[cr + 1] == '\n' && !SipCharacters.IsWhitespace(msg[cr + 2])
+                && index.HeaderCount < maxHeaders
+                && (SipCommonHeaderNames.TryMatch(msg[pos..], out var commonId, out int commonNameLength)
+                    || TryMatchOtherName(msg, pos, out commonId, out commonNameLength)))
             {
-                int found = lineBreaks.IndexFrom(scan);
-                int rel = found < 0 ? -1 : found - scan;
-                int lineLength = (rel < 0 ? msg.Length : scan + rel) - scan;
-                if (lineLength > maxLine)
+                // No CR or LF lies before cr, so SP and HTAB are the only whitespace to trim.
+                int valueStart = pos + commonNameLength + 1;
+                int trimmedEnd = cr;
+                while (valueStart < trimmedEnd && SipCharacters.IsWhitespace(msg[valueStart]))
                 {
-                    Fail(index, SipParseErrorCode.HeaderLineTooLong, scan + maxLine);
+                    valueStart++;
+                }
+
+                while (trimmedEnd > valueStart && SipCharacters.IsWhitespace(msg[trimmedEnd - 1]))
+                {
+                    trimmedEnd--;
+                }
+
+                if (trimmedEnd - valueStart > maxValue)
+                {
+                    Fail(index, SipParseErrorCode.HeaderValueTooLong, valueStart + maxValue);
                     return HeadResult.Fatal;
                 }
 
-                if (rel < 0)
+                index.AddHeader(new SipHeader(commonId, pos, commonNameLength, valueStart, trimmedEnd - valueStart, pos, cr + 2 - pos, -1, 0));
+                if (commonId is SipHeaderId.ContentLength or SipHeaderId.CSeq)
                 {
-                    return HeadResult.Incomplete;
+                    CheckEagerHeader(msg[valueStart..trimmedEnd], index, valueStart, commonId, ref framingBroken);
                 }
 
-                int cr = scan + rel;
-                if (msg[cr] != '\r')
-                {
-                    Fail(index, SipParseErrorCode.InvalidLineEnding, cr);
-                    return HeadResult.Fatal;
-                }
-
-                if (cr + 2 >= msg.Length)
-                {
-                    // Whether the next line continues this one is not known yet.
-                    return HeadResult.Incomplete;
-                }
-
-                if (msg[cr + 1] != '\n')
-                {
-                    Fail(index, SipParseErrorCode.InvalidLineEnding, cr);
-                    return HeadResult.Fatal;
-                }
-
-                valueEnd = cr;
-                lineEnd = cr + 2;
-                if (!SipCharacters.IsWhitespace(msg[lineEnd]))
-                {
-                    break;
-                }
-
-                folded = true;
-                scan = lineEnd;
-            }
-
-            pos = lineEnd;
-            if (SipCharacters.IsWhitespace(first))
-            {
-                // A continuation line with no header before it (right after the start line).
-                Defer(index, SipParseErrorCode.InvalidFolding, lineStart);
+                pos = cr + 2;
                 continue;
             }
 
-            if (index.HeaderCount >= options.MaxHeaderCount)
+            pos = ParseHeaderField(msg, index, ref lineBreaks, pos, ref framingBroken, out var stop);
+            if (pos < 0)
             {
-                Fail(index, SipParseErrorCode.TooManyHeaders, lineStart);
-                return HeadResult.Fatal;
-            }
-
-            ParseHeaderLine(msg, index, lineStart, lineEnd, valueEnd, folded, ref framingBroken, out bool fatal);
-            if (fatal)
-            {
-                return HeadResult.Fatal;
+                return stop;
             }
         }
     }
 
+    /// <summary>
+    /// A name that is not one of the common ones but, like them, is a token directly followed by its colon (an
+    /// extension header, a compact form, a rarer RFC header): what the general path would find, without its searches.
+    /// </summary>
+    /// <param name="msg">The message; a line break follows <paramref name="pos"/>, and it is no token byte.</param>
+    /// <param name="pos">The start of the header line.</param>
+    /// <param name="id">The header id.</param>
+    /// <param name="nameLength">The name length.</param>
+    /// <returns>False when the line needs the general path (no name, or something other than a colon after it).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryMatchOtherName(ReadOnlySpan<byte> msg, int pos, out SipHeaderId id, out int nameLength)
+    {
+        int end = pos;
+        while (SipCharacterClass.Is(msg[end], SipCharacterClass.Token))
+        {
+            end++;
+        }
+
+        nameLength = end - pos;
+        if (nameLength == 0 || msg[end] != ':')
+        {
+            id = SipHeaderId.Extension;
+            return false;
+        }
+
+        id = SipHeaderNames.GetId(msg.Slice(pos, nameLength));
+        return true;
+    }
+
+    /// <summary>
+    /// Indexes the header field starting at <paramref name="pos"/> the general way: continuation lines, whitespace
+    /// before the colon, any name form, and every structural error.
+    /// </summary>
+    /// <returns>The position after the field, or -1 when parsing stops with <paramref name="stop"/>.</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ParseHeaderField(ReadOnlySpan<byte> msg, SipMessageIndex index, ref SipLineBreakFinder lineBreaks, int pos, ref bool framingBroken, out HeadResult stop)
+    {
+        stop = HeadResult.Complete;
+        int maxLine = index.Options.MaxLineLength;
+        byte first = msg[pos];
+
+        // Find the end of this header, including continuation lines.
+        int lineStart = pos;
+        int valueEnd;
+        bool folded = false;
+        int lineEnd;
+        int scan = pos;
+        while (true)
+        {
+            int found = lineBreaks.IndexFrom(scan);
+            int rel = found < 0 ? -1 : found - scan;
+            int lineLength = (rel < 0 ? msg.Length : scan + rel) - scan;
+            if (lineLength > maxLine)
+            {
+                Fail(index, SipParseErrorCode.HeaderLineTooLong, scan + maxLine);
+                stop = HeadResult.Fatal;
+                return -1;
+            }
+
+            if (rel < 0)
+            {
+                stop = HeadResult.Incomplete;
+                return -1;
+            }
+
+            int lineBreak = scan + rel;
+            if (msg[lineBreak] != '\r')
+            {
+                Fail(index, SipParseErrorCode.InvalidLineEnding, lineBreak);
+                stop = HeadResult.Fatal;
+                return -1;
+            }
+
+            if (lineBreak + 2 >= msg.Length)
+            {
+                // Whether the next line continues this one is not known yet.
+                stop = HeadResult.Incomplete;
+                return -1;
+            }
+
+            if (msg[lineBreak + 1] != '\n')
+            {
+                Fail(index, SipParseErrorCode.InvalidLineEnding, lineBreak);
+                stop = HeadResult.Fatal;
+                return -1;
+            }
+
+            valueEnd = lineBreak;
+            lineEnd = lineBreak + 2;
+            if (!SipCharacters.IsWhitespace(msg[lineEnd]))
+            {
+                break;
+            }
+
+            folded = true;
+            scan = lineEnd;
+        }
+
+        if (SipCharacters.IsWhitespace(first))
+        {
+            // A continuation line with no header before it (right after the start line).
+            Defer(index, SipParseErrorCode.InvalidFolding, lineStart);
+            return lineEnd;
+        }
+
+        if (index.HeaderCount >= index.Options.MaxHeaderCount)
+        {
+            Fail(index, SipParseErrorCode.TooManyHeaders, lineStart);
+            stop = HeadResult.Fatal;
+            return -1;
+        }
+
+        ParseHeaderLine(msg, index, lineStart, lineEnd, valueEnd, folded, ref framingBroken, out bool fatal);
+        if (fatal)
+        {
+            stop = HeadResult.Fatal;
+            return -1;
+        }
+
+        return lineEnd;
+    }
+
+    /// <summary>The general path for one header: any name form, whitespace before the colon, folded values.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ParseHeaderLine(ReadOnlySpan<byte> msg, SipMessageIndex index, int lineStart, int lineEnd, int valueEnd, bool folded, ref bool framingBroken, out bool fatal)
     {
         fatal = false;
@@ -459,33 +564,36 @@ public static class SipParser
 
         index.AddHeader(new SipHeader(id, lineStart, nameLength, valueStart, end - valueStart, lineStart, lineEnd - lineStart, unfoldedStart, unfoldedLength));
 
-        switch (id)
+        if (id is SipHeaderId.ContentLength or SipHeaderId.CSeq)
         {
-            case SipHeaderId.ContentLength:
-                if (index.ContentLength >= 0)
-                {
-                    framingBroken = true;
-                    Defer(index, SipParseErrorCode.DuplicateContentLength, valueStart, id);
-                }
-                else if (SipIntegers.TryParseContentLength(value, out int contentLength))
-                {
-                    index.ContentLength = contentLength;
-                    index.ContentLengthOffset = valueStart;
-                }
-                else
-                {
-                    framingBroken = true;
-                    Defer(index, SipParseErrorCode.InvalidContentLength, valueStart, id);
-                }
+            CheckEagerHeader(value, index, valueStart, id, ref framingBroken);
+        }
+    }
 
-                break;
-            case SipHeaderId.CSeq:
-                if (!CSeqHeader.TryParse(value, out _))
-                {
-                    Defer(index, SipParseErrorCode.InvalidCSeq, valueStart, id);
-                }
-
-                break;
+    /// <summary>The header values framing and transaction matching need at once: Content-Length and CSeq.</summary>
+    private static void CheckEagerHeader(ReadOnlySpan<byte> value, SipMessageIndex index, int valueStart, SipHeaderId id, ref bool framingBroken)
+    {
+        if (id == SipHeaderId.ContentLength)
+        {
+            if (index.ContentLength >= 0)
+            {
+                framingBroken = true;
+                Defer(index, SipParseErrorCode.DuplicateContentLength, valueStart, id);
+            }
+            else if (SipIntegers.TryParseContentLength(value, out int contentLength))
+            {
+                index.ContentLength = contentLength;
+                index.ContentLengthOffset = valueStart;
+            }
+            else
+            {
+                framingBroken = true;
+                Defer(index, SipParseErrorCode.InvalidContentLength, valueStart, id);
+            }
+        }
+        else if (!CSeqHeader.TryParse(value, out _))
+        {
+            Defer(index, SipParseErrorCode.InvalidCSeq, valueStart, id);
         }
     }
 
@@ -516,9 +624,11 @@ public static class SipParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ParseStartLine(ReadOnlySpan<byte> line, SipMessageIndex index)
     {
-        if (line.Length >= 4 && Ascii.EqualsIgnoreCase(line[..4], "SIP/"u8))
+        // "SIP/" in any case with one word compare; only the letters are folded, so no other byte can pass for '/'.
+        if (line.Length >= 4 && (BinaryPrimitives.ReadUInt32LittleEndian(line) | 0x0020_2020u) == SipSlashLower)
         {
             ParseStatusLine(line, index);
             return;
@@ -549,7 +659,16 @@ public static class SipParser
         index.Method = known;
 
         int uriStart = sp1 + 1;
-        int sp2 = line[uriStart..].IndexOf((byte)' ');
+
+        // One search finds the space after the Request-URI and shows the URI is visible ASCII, which the URI
+        // check would otherwise search for again; any other stop byte takes the two separate searches.
+        int sp2 = line[uriStart..].IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
+        bool uriVisible = sp2 >= 0 && line[uriStart + sp2] == ' ';
+        if (!uriVisible)
+        {
+            sp2 = line[uriStart..].IndexOf((byte)' ');
+        }
+
         if (sp2 < 0)
         {
             index.UriStart = uriStart;
@@ -564,7 +683,7 @@ public static class SipParser
         index.VersionStart = versionStart;
         index.VersionLength = line.Length - versionStart;
 
-        int uriProblem = FindRequestUriProblem(line.Slice(uriStart, sp2));
+        int uriProblem = FindRequestUriProblem(line.Slice(uriStart, sp2), uriVisible);
         if (uriProblem >= 0)
         {
             Defer(index, SipParseErrorCode.InvalidRequestUri, uriStart + uriProblem);
@@ -617,7 +736,9 @@ public static class SipParser
     }
 
     /// <summary>Returns the offset of the first byte that makes the Request-URI invalid, or -1.</summary>
-    private static int FindRequestUriProblem(ReadOnlySpan<byte> uri)
+    /// <param name="uri">The Request-URI.</param>
+    /// <param name="knownVisible">Whether the URI is already known to hold only visible ASCII.</param>
+    private static int FindRequestUriProblem(ReadOnlySpan<byte> uri, bool knownVisible)
     {
         if (uri.IsEmpty || !SipCharacters.IsAlpha(uri[0]))
         {
@@ -625,7 +746,7 @@ public static class SipParser
         }
 
         // Visible ASCII only: whitespace and control bytes would be forwarded verbatim otherwise.
-        int bad = uri.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
+        int bad = knownVisible ? -1 : uri.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
         if (bad >= 0)
         {
             return bad;
@@ -641,6 +762,8 @@ public static class SipParser
     }
 
     private static uint SipColonLower => BinaryPrimitives.ReadUInt32LittleEndian("sip:"u8);
+
+    private static uint SipSlashLower => BinaryPrimitives.ReadUInt32LittleEndian("sip/"u8);
 
     /// <summary><c>SIP/1*DIGIT.1*DIGIT</c>, case-insensitive; any version passes here and the validator answers 505.</summary>
     internal static bool IsValidVersion(ReadOnlySpan<byte> version)

@@ -56,7 +56,6 @@ public readonly ref struct SipUri
     /// <returns>False when the scheme is missing, or a SIP URI has no valid host or port, or a TEL URI has no number.</returns>
     public static bool TryParse(ReadOnlySpan<byte> text, out SipUri uri)
     {
-        uri = default;
         int colon;
         SipUriScheme kind;
         if (text.Length >= 4 && (BinaryPrimitives.ReadUInt32LittleEndian(text) | 0x0020_2020u) == SipColonLower)
@@ -70,7 +69,7 @@ public readonly ref struct SipUri
             colon = text.IndexOf((byte)':');
             if (colon <= 0 || !SipCharacters.IsAlpha(text[0]) || text[..colon].ContainsAnyExcept(SipCharacters.Scheme))
             {
-                return false;
+                return Fail(out uri);
             }
 
             kind = ClassifyScheme(text[..colon]);
@@ -80,7 +79,7 @@ public readonly ref struct SipUri
         var rest = text[(colon + 1)..];
         if (rest.ContainsAny(SipCharacters.UriForbidden))
         {
-            return false;
+            return Fail(out uri);
         }
 
         switch (kind)
@@ -88,7 +87,7 @@ public readonly ref struct SipUri
             case SipUriScheme.Other:
                 if (rest.IsEmpty)
                 {
-                    return false;
+                    return Fail(out uri);
                 }
 
                 uri = new SipUri { Text = text, Scheme = scheme, Kind = kind, Opaque = rest, Port = -1 };
@@ -100,7 +99,7 @@ public readonly ref struct SipUri
                 var number = semi < 0 ? rest : rest[..semi];
                 if (number.IsEmpty)
                 {
-                    return false;
+                    return Fail(out uri);
                 }
 
                 uri = new SipUri
@@ -115,9 +114,18 @@ public readonly ref struct SipUri
         return TryParseSip(text, scheme, kind, rest, out uri);
     }
 
-    private static bool TryParseSip(ReadOnlySpan<byte> text, ReadOnlySpan<byte> scheme, SipUriScheme kind, ReadOnlySpan<byte> rest, out SipUri uri)
+    /// <summary>
+    /// Clears the result only on failure: a success writes every field once, so zeroing a URI (some 150 bytes)
+    /// up front for every call would be wasted.
+    /// </summary>
+    private static bool Fail(out SipUri uri)
     {
         uri = default;
+        return false;
+    }
+
+    private static bool TryParseSip(ReadOnlySpan<byte> text, ReadOnlySpan<byte> scheme, SipUriScheme kind, ReadOnlySpan<byte> rest, out SipUri uri)
+    {
 
         // '@' may not appear unescaped after the userinfo, while ';' and '?' may appear inside the user part:
         // so the first '@' ends the userinfo (RFC 4475 semiuri: "user;par=u%40example.net@example.com").
@@ -139,7 +147,7 @@ public readonly ref struct SipUri
             int close = rest.IndexOf((byte)']');
             if (close < 2 || rest[1..close].ContainsAnyExcept(SipCharacters.IPv6))
             {
-                return false;
+                return Fail(out uri);
             }
 
             hostEnd = close + 1;
@@ -155,7 +163,7 @@ public readonly ref struct SipUri
 
             if (hostEnd == 0)
             {
-                return false;
+                return Fail(out uri);
             }
 
             hostKind = IsIPv4(rest[..hostEnd]) ? SipHostKind.IPv4 : SipHostKind.Name;
@@ -170,7 +178,7 @@ public readonly ref struct SipUri
             portEnd = portEnd < 0 ? rest.Length : portEnd + 1;
             if (!SipIntegers.TryParseInt32(rest[1..portEnd], 65535, out port))
             {
-                return false;
+                return Fail(out uri);
             }
 
             rest = rest[portEnd..];
@@ -181,7 +189,7 @@ public readonly ref struct SipUri
         {
             if (rest[0] != ';' && rest[0] != '?')
             {
-                return false;
+                return Fail(out uri);
             }
 
             int question = rest.IndexOf((byte)'?');

@@ -41,6 +41,48 @@ public class ParserFastPathTests
         Encoding.ASCII.GetString(message.GetFirstValue(SipHeaderId.CallId)).Should().Be("c");
     }
 
+    [Fact]
+    public void Other_names_directly_followed_by_a_colon_are_indexed_like_the_general_path_does()
+    {
+        var data = Bytes("INVITE sip:a@b SIP/2.0\r\nX-PBX-Param: pin=4711\r\ni: abc\r\nRequire:\t100rel \r\nQ:y\r\nX-Empty:\r\nl: 4\r\n\r\nbody");
+        SipParser.TryParseDatagram(data, new SipMessageIndex(), out var message).Should().Be(SipParseStatus.Success);
+        message.HeaderCount.Should().Be(6);
+        var expected = new (SipHeaderId Id, string Name, string Value)[]
+        {
+            (SipHeaderId.Extension, "X-PBX-Param", "pin=4711"),
+            (SipHeaderId.CallId, "i", "abc"),
+            (SipHeaderId.Require, "Require", "100rel"),
+            (SipHeaderId.Extension, "Q", "y"),
+            (SipHeaderId.Extension, "X-Empty", ""),
+            (SipHeaderId.ContentLength, "l", "4"),
+        };
+        for (int i = 0; i < expected.Length; i++)
+        {
+            var header = message.GetHeader(i);
+            header.Id.Should().Be(expected[i].Id);
+            Encoding.ASCII.GetString(message.GetName(header)).Should().Be(expected[i].Name);
+            Encoding.ASCII.GetString(message.GetValue(header)).Should().Be(expected[i].Value);
+            header.LineRange.Start.Value.Should().Be(header.NameRange.Start.Value);
+        }
+
+        message.ContentLength.Should().Be(4);
+        Encoding.ASCII.GetString(message.Body).Should().Be("body");
+    }
+
+    [Theory]
+    [InlineData("l: x\r\n", SipParseErrorCode.InvalidContentLength, 47)] // taken by the fast path
+    [InlineData("NoColon\r\n", SipParseErrorCode.MissingColon, 51)] // the general path, at the line end
+    [InlineData("Bad Name: v\r\n", SipParseErrorCode.MissingColon, 48)] // the general path, after the name's whitespace
+    [InlineData("Bad\u0001: v\r\n", SipParseErrorCode.InvalidHeaderName, 47)]
+    public void Other_names_with_problems_report_what_the_general_path_reports(string line, SipParseErrorCode code, int offset)
+    {
+        var data = Bytes("INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h\r\n" + line + "\r\n");
+        var index = new SipMessageIndex();
+        SipParser.TryParseDatagram(data, index, out _).Should().Be(SipParseStatus.Error);
+        index.Error.Code.Should().Be(code);
+        index.Error.Offset.Should().Be(offset);
+    }
+
     [Theory]
     [InlineData(30)]
     [InlineData(31)]
