@@ -237,8 +237,6 @@ public sealed class RoutingDecision
 
     internal void SetEnvironment(string name, int start, int length) => Upsert(_environment, name, start, length, StringComparison.Ordinal);
 
-    internal void SetCaptures(ReadOnlySpan<(int Start, int Length, bool Success)> captures) => captures.CopyTo(SetCaptureCount(captures.Length));
-
     /// <summary>Makes room for <paramref name="count"/> captures and returns them for the engine to fill in place.</summary>
     internal Span<(int Start, int Length, bool Success)> SetCaptureCount(int count)
     {
@@ -266,10 +264,6 @@ public sealed class RoutingDecision
             list.RemoveAt(i);
         }
     }
-
-    internal void ClearCaptures() => _captures.Clear();
-
-    internal void AddCapture(int start, int length, bool success) => _captures.Add((start, length, success));
 
     private static void Upsert(List<ValueEntry> list, string name, int start, int length, StringComparison comparison)
     {
