@@ -15,6 +15,10 @@ internal sealed class TemplateSource : ValueSource
     // only those can be written straight into the arena in one pass (the common `sip:%1@host`).
     private readonly bool _singlePass;
 
+    // The single-pass parts, typed: a literal at i, or else a capture at i (no type test per part).
+    private readonly byte[]?[] _literalParts;
+    private readonly CaptureSource?[] _captureParts;
+
     /// <param name="parts">Each part is a <see cref="byte"/> array of literal text or a <see cref="ValueSource"/>.</param>
     /// <param name="text">The template as written.</param>
     public TemplateSource(object[] parts, string text)
@@ -22,6 +26,8 @@ internal sealed class TemplateSource : ValueSource
         _parts = parts;
         _text = text;
         _singlePass = parts.All(static p => p is byte[] or CaptureSource);
+        _literalParts = [.. parts.Select(static p => p as byte[])];
+        _captureParts = [.. parts.Select(static p => p as CaptureSource)];
     }
 
     /// <summary>The highest capture number the template refers to, for load-time validation.</summary>
@@ -32,9 +38,10 @@ internal sealed class TemplateSource : ValueSource
         if (_singlePass)
         {
             var first = frame.Arena.Length;
-            foreach (var part in _parts)
+            var literals = _literalParts;
+            for (var i = 0; i < literals.Length; i++)
             {
-                frame.Arena.Append(part is byte[] literal ? literal : frame.Resolve(((CaptureSource)part).Evaluate(ref frame)));
+                frame.Arena.Append(literals[i] ?? frame.Resolve(_captureParts[i]!.Evaluate(ref frame)));
             }
 
             return ValueRef.FromArena(first, frame.Arena.Length - first);
