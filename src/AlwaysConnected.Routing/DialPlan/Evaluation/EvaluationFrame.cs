@@ -55,5 +55,8 @@ internal ref struct EvaluationFrame
         return ValueRef.FromArena(start, value.Length);
     }
 
-    public readonly ValueRef StoreBoolean(bool value) => ValueRef.FromLiteral(value ? Literals.True : Literals.False);
+    public readonly ValueRef StoreBoolean(bool value) => StoreLiteral(value ? Literals.True : Literals.False);
+
+    /// <summary>Copies constant bytes into the arena (a <see cref="ValueRef"/> holds no reference to them).</summary>
+    public readonly ValueRef StoreLiteral(byte[] literal) => ValueRef.FromArena(Arena.Append(literal), literal.Length);
 }

@@ -11,7 +11,4 @@ internal enum ValueOrigin : byte
 
     /// <summary>A slice of the decision's arena (a computed value).</summary>
     Arena,
-
-    /// <summary>A slice of a literal compiled from the rules.</summary>
-    Literal,
 }

@@ -4,14 +4,16 @@ namespace AlwaysConnected.Routing.DialPlan.Evaluation;
 /// A value met during evaluation, addressed by origin and offset instead of by span so it can be
 /// stored (in capture tables, argument lists) while the arena it may point into grows.
 /// </summary>
+/// <remarks>
+/// It holds no object reference on purpose: values are stored per line, per argument and per
+/// capture, and a reference in the struct would cost a GC write barrier on every store into the
+/// scratch arrays. A literal from the rules is therefore copied into the arena when it is used.
+/// </remarks>
 internal readonly struct ValueRef
 {
-    private readonly byte[]? _literal;
-
-    private ValueRef(ValueOrigin origin, byte[]? literal, int start, int length)
+    private ValueRef(ValueOrigin origin, int start, int length)
     {
         Origin = origin;
-        _literal = literal;
         Start = start;
         Length = length;
     }
@@ -26,20 +28,17 @@ internal readonly struct ValueRef
 
     public bool IsNull => Origin == ValueOrigin.Null;
 
-    public static ValueRef FromMessage(int start, int length) => new(ValueOrigin.Message, null, start, length);
+    public static ValueRef FromMessage(int start, int length) => new(ValueOrigin.Message, start, length);
 
-    public static ValueRef FromArena(int start, int length) => new(ValueOrigin.Arena, null, start, length);
-
-    public static ValueRef FromLiteral(byte[] literal) => new(ValueOrigin.Literal, literal, 0, literal.Length);
+    public static ValueRef FromArena(int start, int length) => new(ValueOrigin.Arena, start, length);
 
     /// <summary>A sub-range of this value (a capture group of it).</summary>
-    public ValueRef Slice(int start, int length) => new(Origin, _literal, Start + start, length);
+    public ValueRef Slice(int start, int length) => new(Origin, Start + start, length);
 
     public ReadOnlySpan<byte> Resolve(ReadOnlySpan<byte> message, ByteArena arena) => Origin switch
     {
         ValueOrigin.Message => message.Slice(Start, Length),
         ValueOrigin.Arena => arena.Slice(Start, Length),
-        ValueOrigin.Literal => _literal.AsSpan(Start, Length),
         _ => default,
     };
 }

@@ -72,6 +72,26 @@ public class HotPathTests(ITestOutputHelper output)
         allocated.Should().Be(0, "routing the Media Server's INVITE must not allocate once warmed up");
     }
 
+    [Fact]
+    public void A_template_with_more_parts_than_the_inline_buffer_is_built_without_allocating()
+    {
+        // Twelve parts, each a function call (so the template cannot be written in one pass): more
+        // than the eight-entry inline buffer holds.
+        var deploy = "X-Long = " + string.Join("-", Enumerable.Repeat("%{$port}", 6)) + "\n";
+        var plan = DialPlanHarness.Compile("[Rule long]\n[Matching Patterns]\n$request = ^INVITE\n[Deploy Patterns]\n" + deploy);
+        var index = new SipMessageIndex();
+        var services = DialPlanHarness.Services();
+        var decision = new RoutingDecision();
+        var context = new RoutingContext(DialPlanHarness.MediaServer);
+        var message = ParsedRequest.Parse(MediaServerInvite, index);
+        plan.Evaluate(message, context, services, decision);
+        DialPlanHarness.Header(decision, "X-Long").Should().Be("5056-5056-5056-5056-5056-5056");
+
+        var allocated = SteadyStateAllocations.Measure(() => plan.Evaluate(ParsedRequest.View(MediaServerInvite, index), context, services, decision));
+
+        allocated.Should().Be(0);
+    }
+
     [Theory]
     [InlineData("(a+)+$", "!", RoutingOutcome.NoMatch)]
     [InlineData("(a+)+$", "", RoutingOutcome.Forward)]

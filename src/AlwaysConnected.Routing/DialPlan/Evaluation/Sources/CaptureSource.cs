@@ -8,7 +8,7 @@ internal sealed class CaptureSource(int number) : ValueSource
     public override ValueRef Evaluate(ref EvaluationFrame frame) =>
         Number <= frame.CaptureCount && !frame.Captures[Number - 1].IsNull
             ? frame.Captures[Number - 1]
-            : ValueRef.FromLiteral(Literals.Empty);
+            : frame.StoreLiteral(Literals.Empty);
 
     public override string ToString() => Number < 10 ? $"%{Number}" : $"%{{{Number}}}";
 }

@@ -9,7 +9,7 @@ internal sealed class LiteralSource(string text) : ValueSource
 
     public string Text { get; } = text;
 
-    public override ValueRef Evaluate(ref EvaluationFrame frame) => ValueRef.FromLiteral(_bytes);
+    public override ValueRef Evaluate(ref EvaluationFrame frame) => frame.StoreLiteral(_bytes);
 
     public override string ToString() => $"\"{Text}\"";
 }

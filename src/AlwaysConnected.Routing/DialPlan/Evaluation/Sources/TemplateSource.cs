@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
@@ -18,6 +19,7 @@ internal sealed class TemplateSource : ValueSource
     // The single-pass parts, typed: a literal at i, or else a capture at i (no type test per part).
     private readonly byte[]?[] _literalParts;
     private readonly CaptureSource?[] _captureParts;
+    private readonly ValueSource?[] _sourceParts;
 
     /// <param name="parts">Each part is a <see cref="byte"/> array of literal text or a <see cref="ValueSource"/>.</param>
     /// <param name="text">The template as written.</param>
@@ -28,6 +30,7 @@ internal sealed class TemplateSource : ValueSource
         _singlePass = parts.All(static p => p is byte[] or CaptureSource);
         _literalParts = [.. parts.Select(static p => p as byte[])];
         _captureParts = [.. parts.Select(static p => p as CaptureSource)];
+        _sourceParts = [.. parts.Select(static p => p as ValueSource)];
     }
 
     /// <summary>The highest capture number the template refers to, for load-time validation.</summary>
@@ -49,44 +52,32 @@ internal sealed class TemplateSource : ValueSource
 
         // Substitutions are evaluated first (they may append to the arena themselves), then the
         // pieces are concatenated in one contiguous run at the end of the arena.
+        var count = _parts.Length;
         var buffer = new ValueRefBuffer();
-        Span<ValueRef> values = buffer;
-        var partCount = Math.Min(_parts.Length, ValueRefBuffer.MaxArguments);
-        if (_parts.Length > ValueRefBuffer.MaxArguments)
+        ValueRef[]? rented = null;
+        Span<ValueRef> values = count <= ValueRefBuffer.MaxArguments ? buffer : (rented = ArrayPool<ValueRef>.Shared.Rent(count));
+        try
         {
-            return EvaluateLong(ref frame);
-        }
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = _sourceParts[i]?.Evaluate(ref frame) ?? default;
+            }
 
-        for (var i = 0; i < partCount; i++)
+            var start = frame.Arena.Length;
+            for (var i = 0; i < count; i++)
+            {
+                frame.Arena.Append(_literalParts[i] ?? frame.Resolve(values[i]));
+            }
+
+            return ValueRef.FromArena(start, frame.Arena.Length - start);
+        }
+        finally
         {
-            values[i] = _parts[i] is ValueSource source ? source.Evaluate(ref frame) : ValueRef.FromLiteral((byte[])_parts[i]);
+            if (rented is not null)
+            {
+                ArrayPool<ValueRef>.Shared.Return(rented);
+            }
         }
-
-        var start = frame.Arena.Length;
-        for (var i = 0; i < partCount; i++)
-        {
-            frame.Arena.Append(frame.Resolve(values[i]));
-        }
-
-        return ValueRef.FromArena(start, frame.Arena.Length - start);
-    }
-
-    private ValueRef EvaluateLong(ref EvaluationFrame frame)
-    {
-        // Rare: more parts than the inline buffer holds. Evaluate in chunks through a scratch copy.
-        var pieces = new List<byte[]>(_parts.Length);
-        foreach (var part in _parts)
-        {
-            pieces.Add(part is ValueSource source ? frame.Resolve(source.Evaluate(ref frame)).ToArray() : (byte[])part);
-        }
-
-        var start = frame.Arena.Length;
-        foreach (var piece in pieces)
-        {
-            frame.Arena.Append(piece);
-        }
-
-        return ValueRef.FromArena(start, frame.Arena.Length - start);
     }
 
     public override string ToString() => _text;
