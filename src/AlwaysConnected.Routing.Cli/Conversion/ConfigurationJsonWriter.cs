@@ -162,7 +162,7 @@ internal static class ConfigurationJsonWriter
                 json.WriteString(nameof(ArsBlockConfiguration.Target), trunk.Target);
                 json.WriteNumber(nameof(ArsBlockConfiguration.ResponseTimeoutMilliseconds), (long)trunk.ResponseTimeout.TotalMilliseconds);
                 json.WriteNumber(nameof(ArsBlockConfiguration.RecoveryTimeSeconds), (long)trunk.RecoveryTime.TotalSeconds);
-                json.WriteString(nameof(ArsBlockConfiguration.Failover), FormatFailover(trunk.Failover));
+                json.WriteString(nameof(ArsBlockConfiguration.Failover), trunk.Failover.ToString());
             }
 
             json.WriteEndObject();
@@ -177,22 +177,6 @@ internal static class ConfigurationJsonWriter
         {
             json.WriteString(name, value);
         }
-    }
-
-    /// <summary>The failover list as the configuration's <c>Failover</c> field reads it.</summary>
-    internal static string FormatFailover(FailoverPolicy policy)
-    {
-        var parts = policy.Statuses.Select(r => r.ToString()).ToList();
-        if (!policy.OnTimeout)
-        {
-            parts.Add("no-timeout");
-        }
-        else if (parts.Count == 0)
-        {
-            parts.Add("timeout");
-        }
-
-        return string.Join(",", parts);
     }
 
     /// <summary>Whether the array form of the configuration can say everything <paramref name="ars"/> says.</summary>

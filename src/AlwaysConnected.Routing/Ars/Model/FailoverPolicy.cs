@@ -40,6 +40,27 @@ public sealed record FailoverPolicy
     /// <summary>Whether no response within the response timeout fails over.</summary>
     public bool OnTimeout { get; init; }
 
+    /// <summary>
+    /// The policy as the text notation's <c>Failover</c> field and the configuration's <c>Failover</c>
+    /// property read it: status ranges separated by commas, then <c>no-timeout</c> when a timeout does not
+    /// fail over, or <c>timeout</c> alone when only a timeout does.
+    /// </summary>
+    /// <returns>For example <c>500-599</c>, <c>503,no-timeout</c> or <c>timeout</c>.</returns>
+    public override string ToString()
+    {
+        var parts = Statuses.Select(r => r.ToString()).ToList();
+        if (!OnTimeout)
+        {
+            parts.Add("no-timeout");
+        }
+        else if (parts.Count == 0)
+        {
+            parts.Add("timeout");
+        }
+
+        return string.Join(",", parts);
+    }
+
     /// <summary>Tells whether a final response with this status fails over.</summary>
     /// <param name="status">The SIP status code.</param>
     /// <returns>True when one of the ranges holds the status.</returns>

@@ -112,21 +112,6 @@ internal static class ArsTextValues
         return true;
     }
 
-    public static string FormatFailover(FailoverPolicy policy)
-    {
-        var parts = policy.Statuses.Select(r => r.ToString()).ToList();
-        if (!policy.OnTimeout)
-        {
-            parts.Add("no-timeout");
-        }
-        else if (parts.Count == 0)
-        {
-            parts.Add("timeout");
-        }
-
-        return string.Join(",", parts);
-    }
-
     /// <summary>Writes a duration as a bare number in <paramref name="bareUnit"/> when it is whole, else in milliseconds.</summary>
     public static string FormatDuration(TimeSpan value, TimeSpan bareUnit) =>
         value.Ticks % bareUnit.Ticks == 0

@@ -120,7 +120,7 @@ public static class ArsTextWriter
             Field(text, "Target", trunk.Target);
             Field(text, "Response Timeout", ArsTextValues.FormatDuration(trunk.ResponseTimeout, Millisecond));
             Field(text, "Recovery Time", ArsTextValues.FormatDuration(trunk.RecoveryTime, Second));
-            Field(text, "Failover", ArsTextValues.FormatFailover(trunk.Failover));
+            Field(text, "Failover", trunk.Failover.ToString());
         }
     }
 
