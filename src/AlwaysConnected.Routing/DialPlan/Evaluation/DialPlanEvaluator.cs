@@ -281,21 +281,13 @@ internal static class DialPlanEvaluator
             var value = untrimmed.Trim((byte)' ');
             switch (line.Action)
             {
-                case DeployAction.Header when value.IsEmpty:
+                case DeployAction.Header or DeployAction.From when value.IsEmpty:
                     decision.SetHeaderEdit(line.NameBytes, line.HeaderId, HeaderEditKind.Remove, -1, 0, verified: true);
                     break;
-                case DeployAction.Header:
-                    decision.SetHeaderEdit(line.NameBytes, line.HeaderId, HeaderEditKind.Set, InArena(decision, values[i], untrimmed, value), value.Length, verified: true);
-                    break;
-                case DeployAction.From when line.ConstantIsBareUri ?? IsBareUri(value):
+                case DeployAction.Header or DeployAction.From:
                     // A dialog needs its From tag: a bare URI swaps the URI and keeps the rest.
-                    decision.SetHeaderEdit(line.NameBytes, line.HeaderId, HeaderEditKind.ReplaceUri, InArena(decision, values[i], untrimmed, value), value.Length, verified: true);
-                    break;
-                case DeployAction.From when value.IsEmpty:
-                    decision.SetHeaderEdit(line.NameBytes, line.HeaderId, HeaderEditKind.Remove, -1, 0, verified: true);
-                    break;
-                case DeployAction.From:
-                    decision.SetHeaderEdit(line.NameBytes, line.HeaderId, HeaderEditKind.Set, InArena(decision, values[i], untrimmed, value), value.Length, verified: true);
+                    var kind = line.Action == DeployAction.From && (line.ConstantIsBareUri ?? IsBareUri(value)) ? HeaderEditKind.ReplaceUri : HeaderEditKind.Set;
+                    decision.SetHeaderEdit(line.NameBytes, line.HeaderId, kind, InArena(decision, values[i], untrimmed, value), value.Length, verified: true);
                     break;
                 case DeployAction.To:
                     state.ToUriStart = InArena(decision, values[i], untrimmed, value);
