@@ -3,7 +3,7 @@ using System.Net;
 using AlwaysConnected.Routing.Services;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AlwaysConnected.Routing.Tests.Services;
+namespace AlwaysConnected.Routing.Tests.HostServices;
 
 public class InMemoryBlockListTests
 {
