@@ -89,6 +89,9 @@ public sealed class RedisStateConnection : IDisposable
 
     internal RedisStateMetrics Metrics { get; }
 
+    /// <summary>Raised on the probe loop after Redis became available again.</summary>
+    internal event Action? Recovered;
+
     /// <summary>This node's live leases, renewed while they live.</summary>
     internal LeaseRegistry Leases { get; }
 
@@ -216,6 +219,15 @@ public sealed class RedisStateConnection : IDisposable
                 {
                     Metrics.Transition(true);
                     RedisStateLog.Available(_logger, leases);
+                    try
+                    {
+                        Recovered?.Invoke();
+                    }
+#pragma warning disable CA1031 // A failing listener must not stop the probe loop.
+                    catch (Exception)
+#pragma warning restore CA1031
+                    {
+                    }
                 }
             }
         }

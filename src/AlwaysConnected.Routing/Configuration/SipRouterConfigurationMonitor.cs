@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Ars.State;
 using AlwaysConnected.Routing.DialPlan.Functions;
 using AlwaysConnected.Routing.Diagnostics;
 using AlwaysConnected.Routing.Services;
@@ -24,6 +25,7 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
     private readonly List<IDisposable> _subscriptions = [];
 
     /// <summary>Creates the router from the current configuration.</summary>
+    /// <remarks>A registered <see cref="IArsBlockStateStore"/> shares the ARS blocks' sessions and failures with other routers.</remarks>
     /// <exception cref="RoutingConfigurationException">The configuration is invalid at start (the first load fails fast).</exception>
     public SipRouterConfigurationMonitor(
         IOptionsFactory<SipRoutingOptions> factory,
@@ -36,7 +38,8 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
         ISessionCounters sessions,
         RoutingMetrics metrics,
         ILogger<SipRouter>? logger = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        IArsBlockStateStore? blockStateStore = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(changeSources);
@@ -65,7 +68,7 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
         var routerOptions = SipRoutingConfigurationLoader.CreateRouterOptions(options, new SipRouterOptions
         {
             DialPlan = new() { Functions = registry },
-            Ars = new() { Plugins = pluginRegistry, Time = timeProvider ?? TimeProvider.System },
+            Ars = new() { Plugins = pluginRegistry, Time = timeProvider ?? TimeProvider.System, States = new Ars.Evaluation.ArsBlockStates(blockStateStore) },
         });
         if (!SipRoutingOptionsMapper.TryMap(options, out var model, out var diagnostics))
         {
