@@ -89,6 +89,9 @@ public sealed class RedisStateConnection : IDisposable
 
     internal RedisStateMetrics Metrics { get; }
 
+    /// <summary>Why Redis last became unavailable (diagnostics).</summary>
+    internal string? LastFailure { get; private set; }
+
     /// <summary>Raised on the probe loop after Redis became available again.</summary>
     internal event Action? Recovered;
 
@@ -126,6 +129,7 @@ public sealed class RedisStateConnection : IDisposable
     /// <summary>Makes Redis unavailable (logged and counted once per transition).</summary>
     internal void ReportFailure(string reason)
     {
+        LastFailure = reason;
         if (Interlocked.Exchange(ref _available, 0) == 1)
         {
             Metrics.Transition(false);
