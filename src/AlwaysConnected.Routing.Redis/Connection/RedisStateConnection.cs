@@ -217,7 +217,23 @@ public sealed class RedisStateConnection : IDisposable
 
                 // Re-registers this node's live leases before calls count on Redis again, so the
                 // sessions admitted during the outage (or lost with a restarted Redis) count cluster-wide.
-                var leases = await Leases.RenewAllAsync(reinsert: true, _stopping.Token).ConfigureAwait(false);
+                int leases;
+                try
+                {
+                    await Leases.ReleaseEndedAsync(_stopping.Token).ConfigureAwait(false);
+                    leases = await Leases.RenewAllAsync(reinsert: true, _stopping.Token).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // Redis went away again: the next probe retries.
+                catch (Exception) when (!_stopping.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    continue;
+                }
+
+                if (leases < 0)
+                {
+                    continue;
+                }
 
                 if (Interlocked.Exchange(ref _available, 1) == 0)
                 {

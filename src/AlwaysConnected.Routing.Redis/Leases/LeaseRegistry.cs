@@ -12,6 +12,7 @@ namespace AlwaysConnected.Routing.Redis.Leases;
 internal sealed class LeaseRegistry(RedisStateConnection connection)
 {
     private readonly ConcurrentDictionary<long, RedisLease> _live = new();
+    private readonly ConcurrentQueue<RedisLease> _unreleased = new();
     private long _nextId;
 
     public int Count => _live.Count;
@@ -29,8 +30,26 @@ internal sealed class LeaseRegistry(RedisStateConnection connection)
 
     public void Remove(RedisLease lease) => _live.TryRemove(lease.Sequence, out _);
 
+    /// <summary>Remembers a lease whose release could not reach Redis, to release it there when Redis is back.</summary>
+    public void ReleaseLater(RedisLease lease) => _unreleased.Enqueue(lease);
+
+    /// <summary>Releases in Redis the leases that ended while it was away (so the count does not wait for their time-to-live).</summary>
+    public async Task ReleaseEndedAsync(CancellationToken cancellationToken)
+    {
+        var pending = new List<Task>();
+        while (_unreleased.TryDequeue(out var lease))
+        {
+            pending.Add(connection.Database.ScriptEvaluateAsync(LeaseScripts.Release, lease.Keys, [lease.Id]));
+        }
+
+        if (pending.Count > 0)
+        {
+            await Task.WhenAll(pending).WaitAsync(connection.Options.OperationTimeout * 4, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Renews (or re-inserts) every live lease in one pipelined burst.</summary>
-    /// <returns>The number of leases renewed.</returns>
+    /// <returns>The number of leases renewed, or -1 when Redis failed (it is then unavailable).</returns>
     public async Task<int> RenewAllAsync(bool reinsert, CancellationToken cancellationToken)
     {
         var leases = _live.Values.ToArray();
@@ -60,7 +79,7 @@ internal sealed class LeaseRegistry(RedisStateConnection connection)
 #pragma warning restore CA1031
         {
             connection.ReportFailure(e.Message);
-            return 0;
+            return -1;
         }
 
         // A lease released during the burst may have been re-inserted by it; release it again.
