@@ -68,7 +68,7 @@ public sealed class SipRouter
     public IReadOnlyList<RoutingDiagnostic> Diagnostics => Volatile.Read(ref _snapshot).Diagnostics;
 
     /// <summary>The ARS options the router compiles with (the trunk call lifecycle reads its clock).</summary>
-    internal Ars.Engine.ArsOptions ArsOptions => _options.Ars;
+    internal Ars.ArsOptions ArsOptions => _options.Ars;
 
     /// <summary>
     /// The sessions in progress through an ARS block (the leases that count against its Max Sessions). Counts

@@ -1,5 +1,6 @@
 using System.Text;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Authentication;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Sip.Writing;
 
