@@ -4,7 +4,6 @@ using System.Text;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Authentication;
 using AlwaysConnected.Routing.Ars.Calls;
-using AlwaysConnected.Routing.Ars.Engine;
 using AlwaysConnected.Routing.Sip;
 using Microsoft.Extensions.Time.Testing;
 
