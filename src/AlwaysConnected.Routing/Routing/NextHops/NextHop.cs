@@ -111,7 +111,20 @@ public readonly ref struct NextHop
     /// <returns>The text of the entry.</returns>
     public override string ToString() => Encoding.UTF8.GetString(Text);
 
-    /// <summary>Reads one entry of a <c>$target</c> list (trimmed, no comma).</summary>
+    /// <summary>
+    /// Reads one next hop (<c>host[:port][;params]</c> or a SIP URI, e.g. a Route header's URI) without
+    /// splitting at commas. The hop is returned even when it is not valid, with <see cref="Error"/> set.
+    /// </summary>
+    /// <param name="text">The hop.</param>
+    /// <param name="hop">The hop read.</param>
+    /// <returns>Whether the hop is valid.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> text, out NextHop hop)
+    {
+        hop = Parse(text);
+        return hop.IsValid;
+    }
+
+    /// <summary>Reads one entry of a <c>$target</c> list (no comma).</summary>
     internal static NextHop Parse(ReadOnlySpan<byte> entry)
     {
         entry = entry.Trim(" \t"u8);
