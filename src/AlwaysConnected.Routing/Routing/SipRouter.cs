@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars;
+using AlwaysConnected.Routing.Ars.Evaluation;
+using AlwaysConnected.Routing.Ars.Explain;
 using AlwaysConnected.Routing.DialPlan.Explain;
 using AlwaysConnected.Routing.Diagnostics;
 using AlwaysConnected.Routing.Services;

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using AlwaysConnected.Routing.Ars.Authentication;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Presets;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Sip.Writing;

@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Explain;
 
 /// <summary>How one matching field of a block fared during an explained evaluation.</summary>
 /// <param name="Field">The field: <c>To</c>, <c>From</c> or <c>Plugin N (name param)</c>.</param>

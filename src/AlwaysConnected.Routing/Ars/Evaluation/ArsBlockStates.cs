@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Evaluation;
 
 /// <summary>
 /// Sessions in progress and recovery times of every pattern block, keyed by route name, direction and block

@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Evaluation;
 
 /// <summary>The run-time state of one pattern block: sessions in progress and when it may be tried again.</summary>
 internal sealed class BlockState

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Compilation;
 
 /// <summary>
 /// A Param, deploy or Custom value compiled at load time: variables are already substituted, capture and

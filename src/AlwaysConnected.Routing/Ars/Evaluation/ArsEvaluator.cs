@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using AlwaysConnected.Routing.Ars.Compilation;
+using AlwaysConnected.Routing.Ars.Explain;
 using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.DialPlan.Evaluation;
 using AlwaysConnected.Routing.Patterns;
 using AlwaysConnected.Routing.Sip;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Evaluation;
 
 /// <summary>
 /// Evaluates the blocks of one direction in selection order and deploys the first that matches and is

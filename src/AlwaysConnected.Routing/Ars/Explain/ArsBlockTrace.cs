@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Explain;
 
 /// <summary>How one pattern block fared during an explained evaluation.</summary>
 /// <param name="RouteName">The route.</param>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using AlwaysConnected.Routing.Sip;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Evaluation;
 
 /// <summary>
 /// The request-side values one evaluation reads. The To and From headers are parsed (name-addr and URI)

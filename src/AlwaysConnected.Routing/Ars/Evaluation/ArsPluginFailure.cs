@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Evaluation;
 
 /// <summary>A plug-in failed while a block was evaluated; the slot counted as a mismatch.</summary>
 /// <param name="RouteName">The route.</param>

@@ -1,8 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
+using AlwaysConnected.Routing.Ars.Compilation;
+using AlwaysConnected.Routing.Ars.Explain;
 using AlwaysConnected.Routing.Patterns;
 using AlwaysConnected.Routing.Sip;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Evaluation;
 
 /// <summary>
 /// The candidates of one ARS evaluation and the one currently selected: the host takes a session lease on

@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Compilation;
 
 /// <summary>One Custom line: sets a header (<see cref="HeaderName"/>) or a per-call property (<see cref="PropertyName"/>).</summary>
 /// <param name="HeaderName">The header name (UTF-8), or null for a property.</param>

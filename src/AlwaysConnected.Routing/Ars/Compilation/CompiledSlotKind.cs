@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Compilation;
 
 /// <summary>
 /// How a plug-in slot runs. The built-ins with a constant Param are read in place (no virtual call, no

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Patterns;
 using AlwaysConnected.Routing.Sip;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Compilation;
 
 /// <summary>One compilation run: walks routes and blocks, compiling fields and collecting diagnostics.</summary>
 internal sealed class ArsCompilation

@@ -1,4 +1,6 @@
-namespace AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Compilation;
+
+namespace AlwaysConnected.Routing.Ars.Evaluation;
 
 /// <summary>
 /// The enabled blocks of one direction in selection order (lowest Priority first, ties in list order), with

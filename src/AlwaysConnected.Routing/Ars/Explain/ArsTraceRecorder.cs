@@ -1,6 +1,7 @@
 using System.Text;
+using AlwaysConnected.Routing.Ars.Compilation;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Explain;
 
 /// <summary>Collects an explain trace. Created only when a caller asks for an explanation: it allocates freely.</summary>
 internal sealed class ArsTraceRecorder

@@ -1,6 +1,6 @@
 using AlwaysConnected.Routing.Ars.Text;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Compilation;
 
 /// <summary>One problem found while compiling ARS routes, located by route, direction, block and field.</summary>
 /// <param name="Severity">Whether the routes can still run.</param>

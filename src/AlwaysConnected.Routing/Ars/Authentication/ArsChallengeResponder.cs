@@ -1,9 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using AlwaysConnected.Routing.Ars.Authentication;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Sip;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Authentication;
 
 /// <summary>
 /// Answers a trunk's 401/407 with the selected route's credentials: reads the challenge from the response

@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Evaluation;
 
 /// <summary>Where an evaluation stands when the evaluator returns.</summary>
 internal enum ArsStep

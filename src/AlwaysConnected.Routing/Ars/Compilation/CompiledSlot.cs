@@ -1,7 +1,7 @@
 using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Patterns;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Compilation;
 
 /// <summary>A plug-in slot resolved at load time.</summary>
 internal sealed class CompiledSlot

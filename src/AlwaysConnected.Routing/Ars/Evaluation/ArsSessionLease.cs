@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Evaluation;
 
 /// <summary>
 /// One session counted against a block's Max Sessions; dispose it when the call ends. Disposing more than

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using AlwaysConnected.Routing.Ars.Text;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Compilation;
 
 /// <summary>
 /// Compiles an <see cref="ArsDefinition"/> for routing: patterns compiled once, plug-ins resolved, variables

@@ -1,8 +1,11 @@
 using System.Text;
+using AlwaysConnected.Routing.Ars.Compilation;
+using AlwaysConnected.Routing.Ars.Evaluation;
+using AlwaysConnected.Routing.Ars.Explain;
 using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Sip;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars;
 
 /// <summary>
 /// ARS routes compiled for routing: immutable and safe to share between threads (the session counts and

@@ -1,7 +1,8 @@
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Patterns;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars;
 
 /// <summary>How ARS routes are compiled and the run-time services they use.</summary>
 public sealed class ArsOptions

@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Compilation;
 
 /// <summary>What one piece of a field value stands for once variables are expanded.</summary>
 internal enum TemplatePartKind

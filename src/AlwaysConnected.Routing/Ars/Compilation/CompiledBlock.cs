@@ -1,6 +1,7 @@
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Patterns;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Compilation;
 
 /// <summary>A pattern block compiled for evaluation; immutable apart from its shared run-time state.</summary>
 internal sealed class CompiledBlock

@@ -1,6 +1,6 @@
 using AlwaysConnected.Routing.Ars.Text;
 
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Compilation;
 
 /// <summary>ARS routes could not be compiled; <see cref="Diagnostics"/> lists every problem found.</summary>
 public sealed class ArsCompilationException : Exception

@@ -1,4 +1,4 @@
-namespace AlwaysConnected.Routing.Ars.Engine;
+namespace AlwaysConnected.Routing.Ars.Explain;
 
 /// <summary>An explained ARS evaluation: every block tried, in selection order.</summary>
 /// <param name="Direction">IN or OUT.</param>
