@@ -1,5 +1,5 @@
 using System.Text;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Presets;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Tests.Support;
