@@ -133,6 +133,61 @@ public sealed class RoutingDecision
     /// <summary>The Request-URI as a string (allocates; for logs and tools).</summary>
     public string? GetRequestUriString() => HasRequestUri ? Encoding.UTF8.GetString(RequestUri) : null;
 
+    /// <summary>
+    /// The decision in one line for logs and the debugger: outcome, stage, rules applied, next hop and
+    /// Request-URI, or status, or error. Allocates; routing never calls it.
+    /// </summary>
+    /// <returns>For example <c>Forward by DialPlan, rule 'to-pbx-core', target 127.0.0.1:5052, Request-URI sip:1001@127.0.0.1 (version 3)</c>.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(Outcome.ToString());
+        if (Stage != RoutingStage.None)
+        {
+            text.Append(" by ").Append(Stage.ToString());
+        }
+
+        if (_appliedRules.Count > 0)
+        {
+            text.Append(_appliedRules.Count == 1 ? ", rule '" : ", rules '").AppendJoin("', '", _appliedRules).Append('\'');
+        }
+
+        switch (Outcome)
+        {
+            case RoutingOutcome.Forward:
+                text.Append(", target ").Append(GetTargetString() ?? "(by Request-URI)");
+                if (HasRequestUri)
+                {
+                    text.Append(", Request-URI ").Append(GetRequestUriString());
+                }
+
+                break;
+            case RoutingOutcome.Reject or RoutingOutcome.Block:
+                text.Append(", status ").Append(StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (ReasonPhrase is { } reason)
+                {
+                    text.Append(' ').Append(reason);
+                }
+
+                break;
+            case RoutingOutcome.Error:
+                text.Append(", ").Append(ErrorCode.ToString());
+                if (ErrorMessage is { } message)
+                {
+                    text.Append(": ").Append(message);
+                }
+
+                break;
+        }
+
+        if (SnapshotVersion > 0)
+        {
+            text.Append(" (version ").Append(SnapshotVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Clears the decision so it can be reused for the next request.</summary>
     public void Reset()
     {
