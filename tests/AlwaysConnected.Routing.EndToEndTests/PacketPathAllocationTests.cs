@@ -59,18 +59,27 @@ public sealed class PacketPathAllocationTests(ITestOutputHelper output)
             .And.NotContain(";branch=z9hG4bKacsp", "the proxy's own Via is taken off the response");
 
         var node = server.ProxyNode;
-        var before = node.ReceiveWorkersAllocatedBytes;
-        before.Should().BePositive("the counter sees what the workers allocated while warming up (scratch, caches)");
-        var totalBefore = GC.GetTotalAllocatedBytes(precise: true);
-        for (var i = 0; i < 5_000; i++)
+        node.ReceiveWorkersAllocatedBytes.Should().BePositive("the counter sees what the workers allocated while warming up (scratch, caches)");
+
+        // Up to three bursts: anything allocated per message (even on one message in a thousand) shows in
+        // every burst, while a one-off runtime event (tens of bytes, seen rarely under load) does not repeat.
+        var bursts = new List<long>();
+        for (var burst = 0; burst < 3 && (bursts.Count == 0 || bursts[^1] != 0); burst++)
         {
-            call.Run(10_000 + i); // two datagrams handled per round: the INVITE and the 180
+            var before = node.ReceiveWorkersAllocatedBytes;
+            var totalBefore = GC.GetTotalAllocatedBytes(precise: true);
+            for (var i = 0; i < 5_000; i++)
+            {
+                call.Run(10_000 * (burst + 1) + i); // two datagrams handled per round: the INVITE and the 180
+            }
+
+            Thread.Sleep(50); // the workers publish their count after the reply left
+            bursts.Add(node.ReceiveWorkersAllocatedBytes - before);
+            var total = GC.GetTotalAllocatedBytes(precise: true) - totalBefore;
+            output.WriteLine($"10,000 datagrams: {bursts[^1]} B on the {node.ReceiveWorkerCount} receive workers; {total} B in the whole process (the test's own sockets and strings included)");
         }
 
-        var allocated = node.ReceiveWorkersAllocatedBytes - before;
-        var total = GC.GetTotalAllocatedBytes(precise: true) - totalBefore;
-        output.WriteLine($"10,000 datagrams: {allocated} B on the {node.ReceiveWorkerCount} receive workers; {total} B in the whole process (the test's own sockets and strings included)");
-        allocated.Should().Be(0, "the packet path allocates nothing per forwarded message in steady state");
+        bursts[^1].Should().Be(0, "the packet path allocates nothing per forwarded message in steady state (bursts: {0})", string.Join(", ", bursts));
     }
 
     private static Socket Bound()
