@@ -183,7 +183,7 @@ public sealed class RedisStateConnection : IDisposable
             {
                 if (IsAvailable)
                 {
-                    await Leases.RenewAllAsync(reinsert: false, _stopping.Token).ConfigureAwait(false);
+                    await Leases.RenewAllAsync(_stopping.Token).ConfigureAwait(false);
                 }
             }
         }
@@ -221,7 +221,7 @@ public sealed class RedisStateConnection : IDisposable
                 try
                 {
                     await Leases.ReleaseEndedAsync(_stopping.Token).ConfigureAwait(false);
-                    leases = await Leases.RenewAllAsync(reinsert: true, _stopping.Token).ConfigureAwait(false);
+                    leases = await Leases.RenewAllAsync(_stopping.Token).ConfigureAwait(false);
                 }
 #pragma warning disable CA1031 // Redis went away again: the next probe retries.
                 catch (Exception) when (!_stopping.IsCancellationRequested)
@@ -239,6 +239,9 @@ public sealed class RedisStateConnection : IDisposable
                 {
                     Metrics.Transition(true);
                     RedisStateLog.Available(_logger, leases);
+
+                    // Sessions that ended during the re-registration burst.
+                    Leases.ReleaseEnded();
                     try
                     {
                         Recovered?.Invoke();

@@ -33,7 +33,10 @@ internal sealed class LeaseRegistry(RedisStateConnection connection)
     /// <summary>Remembers a lease whose release could not reach Redis, to release it there when Redis is back.</summary>
     public void ReleaseLater(RedisLease lease) => _unreleased.Enqueue(lease);
 
-    /// <summary>Releases in Redis the leases that ended while it was away (so the count does not wait for their time-to-live).</summary>
+    /// <summary>
+    /// Releases in Redis the leases that ended while it was away (so the count does not wait for their
+    /// time-to-live). Called by the probe before Redis counts as available again.
+    /// </summary>
     public async Task ReleaseEndedAsync(CancellationToken cancellationToken)
     {
         var pending = new List<Task>();
@@ -48,9 +51,25 @@ internal sealed class LeaseRegistry(RedisStateConnection connection)
         }
     }
 
-    /// <summary>Renews (or re-inserts) every live lease in one pipelined burst.</summary>
+    /// <summary>The same once Redis is available: each release is an ordinary bounded call (kept for later when it fails).</summary>
+    public void ReleaseEnded()
+    {
+        while (connection.IsAvailable && _unreleased.TryDequeue(out var lease))
+        {
+            if (!connection.TryExecute(lease, static (db, l) => db.ScriptEvaluate(LeaseScripts.Release, l.Keys, [l.Id]), out _))
+            {
+                _unreleased.Enqueue(lease);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renews every live lease in one pipelined burst, inserting those Redis lacks: taken while it was
+    /// away, or lost with a Redis that restarted (even one that restarted too fast to be seen away).
+    /// </summary>
     /// <returns>The number of leases renewed, or -1 when Redis failed (it is then unavailable).</returns>
-    public async Task<int> RenewAllAsync(bool reinsert, CancellationToken cancellationToken)
+    public async Task<int> RenewAllAsync(CancellationToken cancellationToken)
     {
         var leases = _live.Values.ToArray();
         if (leases.Length == 0)
@@ -59,11 +78,10 @@ internal sealed class LeaseRegistry(RedisStateConnection connection)
         }
 
         var ttl = TimeToLiveMilliseconds;
-        var mode = reinsert ? "1" : "0";
         var pending = new Task[leases.Length];
         for (var i = 0; i < leases.Length; i++)
         {
-            pending[i] = connection.Database.ScriptEvaluateAsync(LeaseScripts.Renew, leases[i].Keys, [ttl, leases[i].Id, mode]);
+            pending[i] = connection.Database.ScriptEvaluateAsync(LeaseScripts.Renew, leases[i].Keys, [ttl, leases[i].Id]);
         }
 
         try

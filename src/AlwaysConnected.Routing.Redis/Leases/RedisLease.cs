@@ -52,6 +52,9 @@ internal sealed class RedisLease : IDisposable
         if (!_connection.TryExecute(this, static (db, lease) => db.ScriptEvaluate(LeaseScripts.Release, lease.Keys, [lease.Id]), out _))
         {
             _connection.Leases.ReleaseLater(this);
+
+            // Redis may have come back between the attempt and the queueing, after the probe emptied the queue.
+            _connection.Leases.ReleaseEnded();
         }
     }
 }

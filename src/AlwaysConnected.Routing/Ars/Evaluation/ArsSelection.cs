@@ -110,8 +110,14 @@ public sealed class ArsSelection
     internal bool TryAcquireCurrent([NotNullWhen(true)] out BlockState? state)
     {
         state = null;
-        if (Current is not { } block || !block.State.TryAcquire(block.MaxSessions))
+        if (Current is not { } block)
         {
+            return false;
+        }
+
+        if (!block.State.TryAcquire(block.MaxSessions))
+        {
+            AcquireRefused = true;
             return false;
         }
 
