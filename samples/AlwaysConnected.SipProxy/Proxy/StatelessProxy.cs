@@ -18,6 +18,8 @@ internal sealed partial class StatelessProxy(
     SipRouter router,
     HostResolver resolver,
     TransactionHints hints,
+    NextHopFailover failover,
+    ProxyMetrics metrics,
     BadInputLimiter badInput,
     ILogger<StatelessProxy> logger) : ISipMessageHandler
 {
@@ -69,6 +71,11 @@ internal sealed partial class StatelessProxy(
 
         var branch = SipText.DeriveBranch(request, topVia, Salt);
         var method = request.Method;
+        if (method is SipMethod.Invite or SipMethod.Ack or SipMethod.Cancel && failover.TryForwardWithin(node, request, inbound, branch))
+        {
+            return; // a transaction whose INVITE is going down a $target failover list follows the hop now tried
+        }
+
         if (method is SipMethod.Ack or SipMethod.Cancel && hints.TryGet(branch, out var hint))
         {
             if (hint.LocallyAnswered)
@@ -105,7 +112,8 @@ internal sealed partial class StatelessProxy(
         {
             case RoutingOutcome.Reject:
             case RoutingOutcome.Block:
-                LogAnswered(request.Method, inbound.Source, decision.StatusCode, LastRule(decision));
+                // A request that failed validation (RoutingStage.Validation) is answered with the phrase naming the problem.
+                LogAnswered(request.Method, inbound.Source, decision.StatusCode, decision.Stage == RoutingStage.Validation ? decision.ReasonPhrase! : LastRule(decision));
                 if (method != SipMethod.Ack)
                 {
                     Answer(node, request, inbound, decision.Outcome == RoutingOutcome.Block ? 403 : decision.StatusCode, decision.ReasonPhrase, scratch);
@@ -137,6 +145,18 @@ internal sealed partial class StatelessProxy(
         {
             LogRoutingError(inbound.Source, RoutingErrorCode.InvalidValue, scratch.Index.Error.GetDescription());
             Answer(node, request, inbound, 500, "Server Internal Error (rewrite)", scratch);
+            return;
+        }
+
+        if (NextHopFailover.AppliesTo(decision, method))
+        {
+            var listEdits = new ForwardEdits(node.SentBy, branch) { ConnectionId = inbound.ConnectionId, FromTag = RequestForwarder.ReadFromTag(request) };
+            if (!failover.TryStart(node, rewritten, decision, inbound, branch, listEdits))
+            {
+                LogUnroutable(inbound.Source, decision.GetTargetString()!);
+                Answer(node, request, inbound, 503, "Service Unavailable (no next hop resolves)", scratch);
+            }
+
             return;
         }
 
@@ -175,7 +195,18 @@ internal sealed partial class StatelessProxy(
     {
         if (decision.HasTarget)
         {
-            return resolver.TryResolveNextHop(decision.Target, out destination);
+            // The first next hop of the list that resolves (a list's later hops matter to INVITEs only, see NextHopFailover).
+            foreach (var hop in decision.NextHops)
+            {
+                if (hop.TryGetEndPoint(resolver, out var endPoint))
+                {
+                    destination = endPoint;
+                    return true;
+                }
+            }
+
+            destination = null!;
+            return false;
         }
 
         // Loose routing (RFC 3261 §16.12): a Route set by a record-routing hop (the PBX core) is followed.
@@ -202,9 +233,22 @@ internal sealed partial class StatelessProxy(
 
     private void HandleResponse(SipNode node, SipMessage response, in Inbound inbound)
     {
-        if (!ResponseRelay.TryReadOurVia(response, node, out _, out var connectionId))
+        // A malformed response is not relayed (RFC 3261 §16.7 assumes a well-formed one): dropped, logged, counted.
+        if (!SipMessageValidator.TryValidate(response, out var invalid))
+        {
+            metrics.ResponseDropped(invalid.Code.ToString());
+            badInput.Report(inbound.Source, "malformed response dropped", invalid.GetDescription());
+            return;
+        }
+
+        if (!ResponseRelay.TryReadOurVia(response, node, out var branch, out var connectionId))
         {
             badInput.Report(inbound.Source, "response not for us", Encoding.UTF8.GetString(response.StartLine));
+            return;
+        }
+
+        if (failover.TryConsumeResponse(node, response, branch))
+        {
             return;
         }
 
