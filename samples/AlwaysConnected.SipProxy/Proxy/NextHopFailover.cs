@@ -35,6 +35,9 @@ internal sealed partial class NextHopFailover(
     private readonly ConcurrentDictionary<string, Attempt> _byUpstreamBranch = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Attempt> _byBranch = new(StringComparer.Ordinal);
 
+    /// <summary>Whether any INVITE is being tried down a list (a cheap test, so other requests pay nothing).</summary>
+    public bool HasAttempts => !_byUpstreamBranch.IsEmpty;
+
     /// <summary>Whether the decision's target is a list this class should drive (more than one entry).</summary>
     public static bool AppliesTo(RoutingDecision decision, SipMethod method)
     {
@@ -129,13 +132,15 @@ internal sealed partial class NextHopFailover(
     /// left: ACKed and the next hop tried; an answer from a hop already given up on: dropped); false when the
     /// proxy relays it as usual.
     /// </summary>
-    public bool TryConsumeResponse(SipNode node, SipMessage response, string branch)
+    public bool TryConsumeResponse(SipNode node, SipMessage response)
     {
-        if (!_byBranch.TryGetValue(branch, out var attempt))
+        if (!response.TryGetValue(SipHeaderId.Via, 0, out var top) || !ViaHeader.TryParse(top, out var via)
+            || !_byBranch.TryGetValue(Encoding.ASCII.GetString(via.Branch), out var attempt))
         {
             return false;
         }
 
+        var branch = Encoding.ASCII.GetString(via.Branch);
         lock (attempt)
         {
             if (!string.Equals(branch, attempt.CurrentBranch, StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using System.Net;
 using AlwaysConnected.SipProxy;
+using AlwaysConnected.SipProxy.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -12,7 +13,10 @@ internal sealed class ServerHost : IAsyncDisposable
 
     private ServerHost(IHost host) => _host = host;
 
-    public IPEndPoint SipEndPoint => _host.Services.GetRequiredService<SipServer>().ProxyNode!.LocalEndPoint;
+    public IPEndPoint SipEndPoint => ProxyNode.LocalEndPoint;
+
+    /// <summary>The SIP server role's listener.</summary>
+    internal SipNode ProxyNode => _host.Services.GetRequiredService<SipServer>().ProxyNode!;
 
     /// <summary>A service of the running server (its metrics, for what the peers cannot see).</summary>
     public T GetRequiredService<T>()
