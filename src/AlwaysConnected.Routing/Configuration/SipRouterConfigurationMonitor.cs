@@ -269,11 +269,16 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
     }
 
     /// <summary>The router settings configuration carries besides the rules.</summary>
-    private sealed record RouterSettings(int PatternTimeoutMilliseconds, bool EvaluateInDialogRequests, Collections.EquatableArray<System.Net.IPAddress> LocalAddresses)
+    private sealed record RouterSettings(
+        int PatternTimeoutMilliseconds,
+        bool EvaluateInDialogRequests,
+        Collections.EquatableArray<System.Net.IPAddress> LocalAddresses,
+        Collections.EquatableArray<string> UserVariables)
     {
         public static RouterSettings From(SipRoutingOptions options) => new(
             options.DialPlan.PatternTimeoutMilliseconds,
             options.DialPlan.EvaluateInDialogRequests,
-            [.. SipRoutingOptionsMapper.GetLocalAddresses(options)]);
+            [.. SipRoutingOptionsMapper.GetLocalAddresses(options)],
+            [.. options.DialPlan.UserVariables]);
     }
 }
