@@ -272,12 +272,14 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
     private sealed record RouterSettings(
         int PatternTimeoutMilliseconds,
         bool EvaluateInDialogRequests,
+        bool ValidateRequests,
         Collections.EquatableArray<System.Net.IPAddress> LocalAddresses,
         Collections.EquatableArray<string> UserVariables)
     {
         public static RouterSettings From(SipRoutingOptions options) => new(
             options.DialPlan.PatternTimeoutMilliseconds,
             options.DialPlan.EvaluateInDialogRequests,
+            options.ValidateRequests,
             [.. SipRoutingOptionsMapper.GetLocalAddresses(options)],
             [.. options.DialPlan.UserVariables]);
     }

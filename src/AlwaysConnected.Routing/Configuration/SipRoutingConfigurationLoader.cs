@@ -20,6 +20,7 @@ internal static class SipRoutingConfigurationLoader
             UserVariables = new HashSet<string>(options.DialPlan.UserVariables.Select(v => v.TrimStart('$')), StringComparer.OrdinalIgnoreCase),
         },
         Ars = template?.Ars ?? new(),
+        ValidateRequests = options.ValidateRequests,
     };
 
     /// <summary>Maps the configuration and compiles it (without publishing anything).</summary>

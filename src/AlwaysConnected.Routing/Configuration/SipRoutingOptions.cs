@@ -28,6 +28,9 @@ public sealed class SipRoutingOptions
     /// </summary>
     public bool AllowNoRules { get; set; }
 
+    /// <summary>Whether requests are validated before any rule runs (<see cref="SipRouterOptions.ValidateRequests"/>). Default true.</summary>
+    public bool ValidateRequests { get; set; } = true;
+
     /// <summary>The server's own addresses besides loopback (<c>$localhost</c>).</summary>
     public IList<string> LocalAddresses { get; } = [];
 }
