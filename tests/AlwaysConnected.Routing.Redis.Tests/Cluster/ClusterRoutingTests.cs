@@ -105,7 +105,7 @@ public sealed class ClusterRoutingTests
     {
         using var redis = new RedisServer();
         var prefix = RedisNode.UniquePrefix();
-        static void ShortLeases(RedisStateOptions o) => o.LeaseTimeToLive = TimeSpan.FromSeconds(1);
+        static void ShortLeases(RedisStateOptions o) => o.LeaseTimeToLive = TimeSpan.FromSeconds(2);
         var dying = new RouterNode(redis, prefix, TwoTrunks, ShortLeases);
         using var survivor = new RouterNode(redis, prefix, TwoTrunks, ShortLeases);
         for (var i = 0; i < MaxSessions; i++)
@@ -119,12 +119,12 @@ public sealed class ClusterRoutingTests
 
         // The node's process is gone: nothing released, nothing renewed.
         dying.Redis.Dispose();
-        Eventually.Within(TimeSpan.FromSeconds(4), () => survivor.SharedSessions("carrier", 1) == 0).Should().BeTrue();
+        Eventually.Within(TimeSpan.FromSeconds(8), () => survivor.SharedSessions("carrier", 1) == 0).Should().BeTrue();
         var after = survivor.Call();
         after.Target.Should().Be("trunk-a.example", "the dead node's channels are free again");
 
-        // The survivor's own session outlives several time-to-lives: it is renewed while the call lives.
-        Thread.Sleep(1500);
+        // The survivor's own session outlives its time-to-live: it is renewed while the call lives.
+        Thread.Sleep(3000);
         survivor.SharedSessions("carrier", 1).Should().Be(1);
         after.Lease!.Dispose();
         survivor.SharedSessions("carrier", 1).Should().Be(0);
