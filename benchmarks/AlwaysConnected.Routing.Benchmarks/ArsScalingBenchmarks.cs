@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Compilation;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Sip;
 using BenchmarkDotNet.Attributes;

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Net;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Sip.Writing;
 

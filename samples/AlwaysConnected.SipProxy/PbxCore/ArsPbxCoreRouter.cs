@@ -1,7 +1,7 @@
 using System.Buffers;
 using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Ars.Authentication;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Sip.Writing;
 

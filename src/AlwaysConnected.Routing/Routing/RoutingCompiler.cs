@@ -1,4 +1,4 @@
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Compilation;
 using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.DialPlan;
 using AlwaysConnected.Routing.DialPlan.Compilation;

@@ -1,4 +1,4 @@
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.DialPlan;
 
 namespace AlwaysConnected.Routing;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Diagnostics.Metrics;
 using System.Net;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Diagnostics;
 using AlwaysConnected.Routing.Presets;
 using AlwaysConnected.Routing.Sip;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Compilation;
 using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Ars.Text;
 

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Diagnostics;
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Compilation;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Collections;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Compilation;
+using AlwaysConnected.Routing.Ars.Evaluation;
+using AlwaysConnected.Routing.Ars.Explain;
 using AlwaysConnected.Routing.Ars.Text;
 
 namespace AlwaysConnected.Routing.Tests.Ars.Engine;

@@ -1,5 +1,6 @@
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Compilation;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Tests.Support;
 using Microsoft.Extensions.Time.Testing;

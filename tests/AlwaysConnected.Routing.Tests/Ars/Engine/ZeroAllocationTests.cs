@@ -1,5 +1,5 @@
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Tests.Support;
 

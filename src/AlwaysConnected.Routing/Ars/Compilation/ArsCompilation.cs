@@ -1,0 +1,438 @@
+using System.Globalization;
+using System.Text;
+using AlwaysConnected.Routing.Ars.Evaluation;
+using AlwaysConnected.Routing.Ars.Text;
+using AlwaysConnected.Routing.Patterns;
+using AlwaysConnected.Routing.Sip;
+
+namespace AlwaysConnected.Routing.Ars.Compilation;
+
+/// <summary>One compilation run: walks routes and blocks, compiling fields and collecting diagnostics.</summary>
+internal sealed class ArsCompilation
+{
+    private readonly ArsDefinition _definition;
+    private readonly ArsOptions _options;
+    private readonly List<ArsDiagnostic> _diagnostics = [];
+
+    // Where the field being compiled lives, for diagnostics.
+    private string _route = "";
+    private ArsRoute? _currentRoute;
+    private ArsDirection? _direction;
+    private int _block;
+
+    public ArsCompilation(ArsDefinition definition, ArsOptions options)
+    {
+        _definition = definition;
+        _options = options;
+    }
+
+    public IReadOnlyList<ArsDiagnostic> Diagnostics => _diagnostics;
+
+    public CompiledArs? Run(long version)
+    {
+        IReadOnlyList<ArsRoute> routes;
+        try
+        {
+            routes = _definition.GetEffectiveRoutes();
+        }
+        catch (Exception e) when (e is ArsTemplateException or ArgumentException)
+        {
+            _diagnostics.Add(new ArsDiagnostic(ArsDiagnosticSeverity.Error, "ARS004", e is ArsTemplateException t ? t.TemplateName : "(templates)", null, 0, null, e.Message));
+            return null;
+        }
+
+        var inBlocks = new List<CompiledBlock>();
+        var outBlocks = new List<CompiledBlock>();
+        foreach (var route in routes)
+        {
+            foreach (var block in route.InBlocks)
+            {
+                if (CompileBlock(route, block) is { } compiled && route.Enabled && !block.Disabled)
+                {
+                    inBlocks.Add(compiled);
+                }
+            }
+
+            foreach (var block in route.OutBlocks)
+            {
+                if (CompileBlock(route, block) is { } compiled && route.Enabled && !block.Disabled)
+                {
+                    outBlocks.Add(compiled);
+                }
+            }
+        }
+
+        // A stable sort keeps list order among equal priorities.
+        var inOrdered = inBlocks.OrderBy(b => b.Priority).ToArray();
+        var outOrdered = outBlocks.OrderBy(b => b.Priority).ToArray();
+        return new CompiledArs(_definition, _options, version, new BlockTable(inOrdered), new BlockTable(outOrdered), _diagnostics.ToArray());
+    }
+
+    private CompiledBlock? CompileBlock(ArsRoute route, ArsPatternBlock block)
+    {
+        _route = route.Name;
+        _currentRoute = route;
+        _direction = block.Direction;
+        _block = block.Number;
+        var errorsBefore = ErrorCount;
+
+        var to = CompilePattern(block.MatchTo, "To");
+        var from = CompilePattern(block.MatchFrom, "From");
+        var toGroups = to?.GroupCount ?? 0;
+        var fromGroups = from?.GroupCount ?? 0;
+
+        var slots = new List<CompiledSlot>();
+        var pluginGroups = 0;
+        foreach (var slot in block.Plugins)
+        {
+            var field = $"Plugin {slot.Slot}";
+            var param = CompileTemplate(slot.Param ?? "", $"Param {slot.Slot}", toGroups, fromGroups, pluginGroups);
+            var returnPattern = CompilePattern(slot.Return, $"Return {slot.Slot}");
+            if (!_options.Plugins.TryGet(slot.Plugin, out var plugin))
+            {
+                Error("ARS002", field, $"Unknown plug-in '{slot.Plugin}'. Registered: {string.Join(", ", _options.Plugins.Names)}.");
+                continue;
+            }
+
+            var label = $"Plugin {slot.Slot} ({plugin.Name}{(slot.Param is null ? "" : " " + slot.Param)})";
+            slots.Add(new CompiledSlot(slot.Slot, plugin, param, returnPattern, pluginGroups, label));
+            pluginGroups += returnPattern?.GroupCount ?? 0;
+        }
+
+        var deployTo = block.DeployTo is null ? null : CompileTemplate(block.DeployTo, "Deploy To", toGroups, fromGroups, pluginGroups);
+        var deployFrom = block.DeployFrom is null ? null : CompileTemplate(block.DeployFrom, "Deploy From", toGroups, fromGroups, pluginGroups);
+        var custom = new List<CompiledCustom>();
+        for (var i = 0; i < block.Custom.Count; i++)
+        {
+            custom.Add(CompileCustom(block.Custom[i], $"Custom {i + 1}", toGroups, fromGroups, pluginGroups));
+        }
+
+        byte[]? target = null, hostPort = null, host = null;
+        if (block.Trunk is { } trunk)
+        {
+            var targetText = ExpandVariables(trunk.Target, "Target");
+            if (!TryParseTarget(targetText, out hostPort, out host))
+            {
+                Error("ARS003", "Target", $"Trunk target '{targetText}' is not host[:port][;params] or a SIP URI.");
+            }
+
+            target = Encoding.UTF8.GetBytes(targetText);
+        }
+        else if (block.Direction == ArsDirection.Out && block.DeployTo is null)
+        {
+            Warning("ARS012", null, "The OUT block has neither a trunk Target nor a deploy To: the request keeps its Request-URI and the host routes it.");
+        }
+
+        if (ErrorCount != errorsBefore)
+        {
+            return null;
+        }
+
+        return new CompiledBlock
+        {
+            Route = route,
+            Block = block,
+            Label = string.Create(CultureInfo.InvariantCulture, $"{route.Name} {(block.Direction == ArsDirection.In ? "IN" : "OUT")} {block.Number}"),
+            To = to,
+            From = from,
+            Slots = [.. slots],
+            PluginGroupCount = pluginGroups,
+            DeployTo = deployTo,
+            DeployFrom = deployFrom,
+            Custom = [.. custom],
+            Target = target,
+            TrunkHostPort = hostPort,
+            TrunkHost = host,
+            Credentials = route.EffectiveCredentials,
+            State = _options.States.Get(route.Name, block.Direction, block.Number),
+            IndexKey = to is null || block.MatchTo is null ? null : IndexKeyOf(ExpandVariables(block.MatchTo, null), to),
+        };
+    }
+
+    private int ErrorCount => _diagnostics.Count(d => d.Severity == ArsDiagnosticSeverity.Error);
+
+    private CompiledPattern? CompilePattern(string? text, string field)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var expanded = ExpandVariables(text, field);
+        if (!CompiledPattern.TryCompile(expanded, _options.Patterns, out var compiled, out var error))
+        {
+            Error("ARS001", field, error.Message);
+            return null;
+        }
+
+        return compiled;
+    }
+
+    private CompiledCustom CompileCustom(string entry, string field, int toGroups, int fromGroups, int pluginGroups)
+    {
+        var equals = entry.IndexOf('=', StringComparison.Ordinal);
+        var name = entry[..equals].Trim();
+        var value = CompileTemplate(entry[(equals + 1)..].Trim(), field, toGroups, fromGroups, pluginGroups);
+        if (name.StartsWith('&'))
+        {
+            // Interned: the prop plug-in and &name references of any compilation then find it by reference.
+            var property = string.Intern(name[1..]);
+            return new CompiledCustom(null, property, "&" + property, value, field);
+        }
+
+        return new CompiledCustom(Encoding.UTF8.GetBytes(name), null, null, value, field);
+    }
+
+    /// <summary>
+    /// Compiles a value: <c>&amp;tN</c>/<c>&amp;fN</c>/<c>&amp;pN</c> become capture slots, <c>&amp;vN</c>,
+    /// <c>&amp;aN</c>, <c>&amp;bN</c>, <c>&amp;cN</c>, <c>&amp;gN</c> are substituted now, and any other
+    /// <c>&amp;name</c> reads a per-call property. A reference to a group that does not exist is a warning
+    /// and expands to nothing.
+    /// </summary>
+    private ValueTemplate CompileTemplate(string source, string field, int toGroups, int fromGroups, int pluginGroups)
+    {
+        var parts = new List<TemplatePart>();
+        var literal = new StringBuilder();
+        var i = 0;
+        while (i < source.Length)
+        {
+            if (source[i] == '&' && TryReadReference(source, i, out var kind, out var number, out var end))
+            {
+                if (kind is 'v' or 'a' or 'b' or 'c' or 'g')
+                {
+                    literal.Append(ResolveVariable(kind, number, field));
+                }
+                else
+                {
+                    var (partKind, available, what) = kind switch
+                    {
+                        't' => (TemplatePartKind.ToGroup, toGroups, "the To pattern"),
+                        'f' => (TemplatePartKind.FromGroup, fromGroups, "the From pattern"),
+                        _ => (TemplatePartKind.PluginGroup, pluginGroups, "the Return patterns before it"),
+                    };
+                    if (number > available)
+                    {
+                        Warning("ARS010", field, $"'&{kind}{number}' in '{source}' refers to group {number}, but {what} {(available == 0 ? "has no groups" : $"has only {available}")}; it expands to the empty string.");
+                    }
+                    else
+                    {
+                        Flush(parts, literal);
+                        parts.Add(new TemplatePart(partKind, null, number, null));
+                    }
+                }
+
+                i = end;
+                continue;
+            }
+
+            if (source[i] == '&' && TryReadPropertyName(source, i + 1, out var name, out end))
+            {
+                Flush(parts, literal);
+                parts.Add(new TemplatePart(TemplatePartKind.Property, null, 0, string.Intern(name)));
+                i = end;
+                continue;
+            }
+
+            literal.Append(source[i]);
+            i++;
+        }
+
+        Flush(parts, literal);
+        return new ValueTemplate(source, [.. parts]);
+    }
+
+    /// <summary>Substitutes only the variables (<c>&amp;v1</c>, <c>&amp;g1</c>, ...); for patterns and the target.</summary>
+    private string ExpandVariables(string source, string? field)
+    {
+        if (!source.Contains('&', StringComparison.Ordinal))
+        {
+            return source;
+        }
+
+        var result = new StringBuilder();
+        var i = 0;
+        while (i < source.Length)
+        {
+            if (source[i] == '&' && TryReadReference(source, i, out var kind, out var number, out var end) && kind is 'v' or 'a' or 'b' or 'c' or 'g')
+            {
+                result.Append(field is null ? ResolveQuietly(kind, number) : ResolveVariable(kind, number, field));
+                i = end;
+                continue;
+            }
+
+            result.Append(source[i]);
+            i++;
+        }
+
+        return result.ToString();
+    }
+
+    private string ResolveVariable(char kind, int number, string field)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"{kind}{number}");
+        var value = Lookup(name);
+        if (value is null)
+        {
+            Warning("ARS011", field, $"Variable '&{name}' is not defined for this route; it expands to the empty string.");
+        }
+
+        return value ?? "";
+    }
+
+    private string ResolveQuietly(char kind, int number) => Lookup(string.Create(CultureInfo.InvariantCulture, $"{kind}{number}")) ?? "";
+
+    private string? Lookup(string name)
+    {
+        if (name[0] == 'g')
+        {
+            return _definition.GlobalVariables.FirstOrDefault(v => v.Name == name)?.Value;
+        }
+
+        // Generated routes carry their row's and template's variables already.
+        return _currentRoute?.GetVariable(name);
+    }
+
+    /// <summary><c>&amp;</c> + one of <c>tfpvabcg</c> + digits, not followed by a name character.</summary>
+    internal static bool TryReadReference(string source, int amp, out char kind, out int number, out int end)
+    {
+        kind = default;
+        number = 0;
+        end = amp;
+        if (amp + 1 >= source.Length || !"tfpvabcg".Contains(source[amp + 1], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var j = amp + 2;
+        while (j < source.Length && char.IsAsciiDigit(source[j]))
+        {
+            j++;
+        }
+
+        if (j == amp + 2 || (j < source.Length && IsNameContinuation(source[j]))
+            || !int.TryParse(source.AsSpan(amp + 2, j - amp - 2), NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1)
+        {
+            return false;
+        }
+
+        kind = source[amp + 1];
+        end = j;
+        return true;
+    }
+
+    /// <summary>A property name: a letter or <c>_</c>, then letters, digits, <c>.</c>, <c>_</c>, <c>-</c>.</summary>
+    private static bool TryReadPropertyName(string source, int start, out string name, out int end)
+    {
+        name = "";
+        end = start;
+        if (start >= source.Length || !(char.IsAsciiLetter(source[start]) || source[start] == '_'))
+        {
+            return false;
+        }
+
+        var j = start;
+        while (j < source.Length && (IsNameContinuation(source[j]) || source[j] == '-'))
+        {
+            j++;
+        }
+
+        name = source[start..j];
+        end = j;
+        return true;
+    }
+
+    private static bool IsNameContinuation(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_';
+
+    private static void Flush(List<TemplatePart> parts, StringBuilder literal)
+    {
+        if (literal.Length == 0)
+        {
+            return;
+        }
+
+        parts.Add(new TemplatePart(TemplatePartKind.Literal, Encoding.UTF8.GetBytes(literal.ToString()), 0, null));
+        literal.Clear();
+    }
+
+    /// <summary>Reads <c>host[:port][;params]</c> or a SIP URI into the host part a rewritten URI gets.</summary>
+    internal static bool TryParseTarget(string target, out byte[]? hostPort, out byte[]? host)
+    {
+        hostPort = null;
+        host = null;
+        var bytes = Encoding.UTF8.GetBytes(target);
+        ReadOnlySpan<byte> hostSpan;
+        int port;
+        if (target.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || target.StartsWith("sips:", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!SipUri.TryParse(bytes, out var uri) || uri.Host.IsEmpty)
+            {
+                return false;
+            }
+
+            hostSpan = uri.Host;
+            port = uri.Port;
+        }
+        else
+        {
+            var text = bytes.AsSpan();
+            var semicolon = text.IndexOf((byte)';');
+            var hostAndPort = semicolon >= 0 ? text[..semicolon] : text;
+            byte[] withScheme = [.. "sip:"u8, .. hostAndPort];
+            if (!SipUri.TryParse(withScheme, out var uri) || uri.Host.IsEmpty || uri.HasUser)
+            {
+                return false;
+            }
+
+            hostSpan = uri.Host;
+            port = uri.Port;
+        }
+
+        host = hostSpan.ToArray();
+        hostPort = port > 0 ? [.. hostSpan, .. Encoding.ASCII.GetBytes(":" + port.ToString(CultureInfo.InvariantCulture))] : host;
+        return true;
+    }
+
+    /// <summary>
+    /// The bytes after <c>sip:</c> of the literal a To pattern starts with (e.g. <c>0312</c> for
+    /// <c>^sip:0312([0-9]+)@</c>); null when the pattern has no such literal.
+    /// </summary>
+    private static byte[]? IndexKeyOf(string pattern, CompiledPattern compiled)
+    {
+        if (compiled.IsNegated)
+        {
+            return null;
+        }
+
+        try
+        {
+            var translated = JavaDialectTranslator.Translate(pattern, 0);
+            if (translated.HasInlineOptions || ShapeParser.TryParse(translated.DotNetPattern) is not { Alternatives: null } shape)
+            {
+                return null;
+            }
+
+            var literal = new List<byte>();
+            foreach (var item in shape.Items)
+            {
+                if (!item.IsLiteral)
+                {
+                    break;
+                }
+
+                literal.AddRange(item.Literal!);
+            }
+
+            return literal.Count > 4 && literal.Take(4).SequenceEqual("sip:"u8.ToArray()) ? [.. literal.Skip(4)] : null;
+        }
+        catch (PatternSyntaxException)
+        {
+            return null;
+        }
+    }
+
+    private void Error(string code, string? field, string message) =>
+        _diagnostics.Add(new ArsDiagnostic(ArsDiagnosticSeverity.Error, code, _route, _direction, _block, field, message));
+
+    private void Warning(string code, string? field, string message) =>
+        _diagnostics.Add(new ArsDiagnostic(ArsDiagnosticSeverity.Warning, code, _route, _direction, _block, field, message));
+}
