@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AlwaysConnected.Routing.Ars.Engine;
+using AlwaysConnected.Routing.Ars.Authentication;
 
 namespace AlwaysConnected.Routing.Ars.Registration;
 

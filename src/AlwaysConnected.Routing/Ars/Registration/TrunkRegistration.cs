@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using AlwaysConnected.Routing.Ars.Authentication;
-using AlwaysConnected.Routing.Ars.Engine;
 using AlwaysConnected.Routing.Sip;
 
 namespace AlwaysConnected.Routing.Ars.Registration;
@@ -263,31 +262,24 @@ internal sealed class TrunkRegistration
             return;
         }
 
-        var nonces = ReadNonces(response, status);
-        foreach (var (nonce, stale) in nonces)
+        // The challenge the responder answers is the one whose nonce must not come back unless marked stale.
+        if (!ArsChallengeResponder.TrySelectChallenge(response, _credentials, out var challenge, out _)
+            || !ArsChallengeResponder.TryCreateAuthorization(response, _credentials, "REGISTER", _target!.RequestUri, _authenticator, out var authorization))
         {
-            if (!stale && _answeredNonces.Contains(nonce))
-            {
-                FailOrFinish(status, $"{reason} (the answer to the challenge was refused: same nonce again)", ref effects);
-                return;
-            }
+            FailOrFinish(status, $"{reason} (no Digest challenge the credentials can answer)", ref effects);
+            return;
+        }
+
+        if (!challenge.Stale && !_answeredNonces.Add(challenge.Nonce))
+        {
+            FailOrFinish(status, $"{reason} (the answer to the challenge was refused: same nonce again)", ref effects);
+            return;
         }
 
         if (++_challengesThisAttempt > MaxChallengesPerAttempt)
         {
             FailOrFinish(status, $"{reason} (challenged {MaxChallengesPerAttempt} times in one attempt)", ref effects);
             return;
-        }
-
-        if (!ArsChallengeResponder.TryCreateAuthorization(response, _credentials, "REGISTER", _target!.RequestUri, _authenticator, out var authorization))
-        {
-            FailOrFinish(status, $"{reason} (no Digest challenge the credentials can answer)", ref effects);
-            return;
-        }
-
-        foreach (var (nonce, _) in nonces)
-        {
-            _answeredNonces.Add(nonce);
         }
 
         SendRequest(_phase == Phase.Deregistering ? 0 : _requestedExpiry, authorization, ref effects);
@@ -528,21 +520,6 @@ internal sealed class TrunkRegistration
         }
 
         return ReadInt(response.GetFirstValue(SipHeaderId.Expires));
-    }
-
-    private static List<(string Nonce, bool Stale)> ReadNonces(SipMessage response, int status)
-    {
-        var nonces = new List<(string, bool)>();
-        var headers = response.EnumerateHeaders(status == 407 ? SipHeaderId.ProxyAuthenticate : SipHeaderId.WwwAuthenticate);
-        while (headers.MoveNext())
-        {
-            if (DigestChallenge.TryParse(Encoding.UTF8.GetString(response.GetValue(headers.Current)), out var challenge, out _))
-            {
-                nonces.Add((challenge.Nonce, challenge.Stale));
-            }
-        }
-
-        return nonces;
     }
 
     /// <summary>Reads the leading delta-seconds of a value (<c>120</c>, <c>120 (comment);duration=60</c>).</summary>
