@@ -19,4 +19,7 @@ internal static partial class RoutingLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Routing rules reload failed unexpectedly; the previous version keeps serving")]
     public static partial void ReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Routing rules warning {Id}: {Location}: {Text}")]
+    public static partial void RuleWarning(ILogger logger, string id, string location, string text);
 }

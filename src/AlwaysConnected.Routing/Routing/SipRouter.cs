@@ -53,6 +53,7 @@ public sealed class SipRouter
 
         _snapshot = snapshot!;
         RoutingLog.Loaded(_logger, _snapshot.Version, CountWarnings(diagnostics));
+        LogWarnings(diagnostics);
     }
 
     /// <summary>The host services the rules consult.</summary>
@@ -201,6 +202,7 @@ public sealed class SipRouter
         if (applied)
         {
             RoutingLog.ReloadApplied(_logger, version, CountWarnings(diagnostics));
+            LogWarnings(diagnostics);
         }
         else
         {
@@ -237,6 +239,17 @@ public sealed class SipRouter
         var selected = await routing.ConfigureAwait(false);
         Observe(decision, start);
         return selected;
+    }
+
+    private void LogWarnings(IReadOnlyList<RoutingDiagnostic> diagnostics)
+    {
+        foreach (var warning in diagnostics)
+        {
+            if (warning.Severity == RoutingDiagnosticSeverity.Warning)
+            {
+                RoutingLog.RuleWarning(_logger, warning.Id, warning.Location, warning.Message);
+            }
+        }
     }
 
     private static int CountWarnings(IReadOnlyList<RoutingDiagnostic> diagnostics) =>
