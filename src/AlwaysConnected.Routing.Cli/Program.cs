@@ -1,5 +1,5 @@
+using System.CommandLine;
 using AlwaysConnected.Routing.Cli.CommandLine;
-using AlwaysConnected.Routing.Cli.Commands;
 
 namespace AlwaysConnected.Routing.Cli;
 
@@ -13,7 +13,7 @@ public static class Program
 
     /// <summary>Runs the tool with its output captured (the tests' entry point).</summary>
     /// <param name="args">The command line: a command (<c>explain</c>, <c>validate</c>, <c>convert</c>) and its arguments.</param>
-    /// <param name="stdout">Where results go.</param>
+    /// <param name="stdout">Where results, help and the version go.</param>
     /// <param name="stderr">Where usage errors and notes go.</param>
     /// <returns>0 = decision produced / files valid, 1 = routing ended in an error outcome, 2 = bad arguments or rules, 3 = the message did not parse.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -21,26 +21,14 @@ public static class Program
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var parse = SipRouteCommand.Create().Parse(args);
+        if (parse.Errors.Count > 0)
         {
-            (args.Length == 0 ? stderr : stdout).WriteLine(Usage.All);
-            return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Success;
+            // Reported here rather than by the library's default action: bad arguments exit with 2
+            // (the documented contract), and explain --json still prints its one JSON object.
+            return UsageErrors.Report(parse, stdout, stderr);
         }
 
-        var rest = args[1..];
-        return args[0] switch
-        {
-            "explain" => ExplainCommand.Run(rest, stdout, stderr),
-            "validate" => ValidateCommand.Run(rest, stdout, stderr),
-            "convert" => ConvertCommand.Run(rest, stdout, stderr),
-            _ => UnknownCommand(args[0], stderr),
-        };
-    }
-
-    private static int UnknownCommand(string command, TextWriter stderr)
-    {
-        stderr.WriteLine($"sip-route: unknown command '{command}'.");
-        stderr.WriteLine(Usage.All);
-        return ExitCodes.BadInput;
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 }

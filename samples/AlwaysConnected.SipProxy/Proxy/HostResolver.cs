@@ -1,73 +1,53 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using AlwaysConnected.Routing.Sip;
+using AlwaysConnected.Routing;
 using Microsoft.Extensions.Options;
 
 namespace AlwaysConnected.SipProxy.Proxy;
 
 /// <summary>
-/// Turns a next hop (<c>host[:port][;params]</c> or a SIP URI) into an address: IP literals and
-/// <c>localhost</c> directly, names through the static <c>SipProxy:Hosts</c> map, then DNS (A/AAAA only,
-/// cached; the sample does no SRV/NAPTR).
+/// The sample's <see cref="ISipHostResolver"/>: names through the static <c>SipProxy:Hosts</c> map (an
+/// <see cref="InMemorySipHostResolver"/>), <c>localhost</c> as loopback, then DNS (A records only, cached;
+/// the sample does no SRV/NAPTR). IP literals never get here: <see cref="NextHop.TryGetEndPoint"/> reads them.
 /// </summary>
-internal sealed class HostResolver(IOptions<SipProxyOptions> options)
+internal sealed class HostResolver : ISipHostResolver
 {
-    private const int DefaultPort = 5060;
+    private readonly InMemorySipHostResolver _hosts = new();
     private readonly ConcurrentDictionary<string, IPAddress?> _dnsCache = new(StringComparer.OrdinalIgnoreCase);
 
+    public HostResolver(IOptions<SipProxyOptions> options)
+    {
+        _hosts.Set("localhost", new IPEndPoint(IPAddress.Loopback, 0));
+        foreach (var (name, address) in options.Value.Hosts)
+        {
+            if (!TryParseMapped(address, out var endPoint))
+            {
+                throw new OptionsValidationException(SipProxyOptions.SectionName, typeof(SipProxyOptions),
+                    [$"SipProxy:Hosts:{name} = '{address}' is not ip[:port] (IPv6 in brackets)."]);
+            }
+
+            _hosts.Set(name, endPoint);
+        }
+    }
+
+    /// <summary>Resolves one next hop (<c>host[:port][;params]</c> or a SIP URI; no list).</summary>
     public bool TryResolveNextHop(ReadOnlySpan<byte> hop, out IPEndPoint destination)
     {
         destination = null!;
-        if (hop.StartsWith("sip:"u8) || hop.StartsWith("sips:"u8))
+        if (!NextHop.TryParse(hop, out var parsed) || !parsed.TryGetEndPoint(this, out var endPoint))
         {
-            if (!SipUri.TryParse(hop, out var uri))
-            {
-                return false;
-            }
-
-            return TryResolve(Encoding.UTF8.GetString(uri.Host).Trim('[', ']'), uri.Port, out destination);
+            return false;
         }
 
-        var text = Encoding.UTF8.GetString(hop).Trim();
-        var semicolon = text.IndexOf(';', StringComparison.Ordinal);
-        if (semicolon >= 0)
-        {
-            text = text[..semicolon];
-        }
-
-        string host;
-        var port = 0;
-        if (text.StartsWith('['))
-        {
-            var close = text.IndexOf(']', StringComparison.Ordinal);
-            if (close < 0)
-            {
-                return false;
-            }
-
-            host = text[1..close];
-            if (close + 1 < text.Length && (text[close + 1] != ':' || !int.TryParse(text.AsSpan(close + 2), NumberStyles.None, CultureInfo.InvariantCulture, out port)))
-            {
-                return false;
-            }
-        }
-        else
-        {
-            var colon = text.LastIndexOf(':');
-            host = colon >= 0 ? text[..colon] : text;
-            if (colon >= 0 && !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port))
-            {
-                return false;
-            }
-        }
-
-        return TryResolve(host, port, out destination);
+        destination = endPoint;
+        return true;
     }
 
-    /// <param name="port">0 when the hop named none (the Hosts map's port, else 5060, applies).</param>
+    /// <summary>Resolves a host (a literal, with or without IPv6 brackets, or a name).</summary>
+    /// <param name="port">0 when none was named (the Hosts map's port, else 5060, applies).</param>
     public bool TryResolve(string host, int port, out IPEndPoint destination)
     {
         destination = null!;
@@ -76,38 +56,30 @@ internal sealed class HostResolver(IOptions<SipProxyOptions> options)
             return false;
         }
 
-        if (IPAddress.TryParse(host, out var address))
+        if (IPAddress.TryParse(host.Trim('[', ']'), out var address))
         {
-            destination = new IPEndPoint(address, port == 0 ? DefaultPort : port);
+            destination = new IPEndPoint(address, port == 0 ? NextHop.DefaultPort : port);
             return true;
         }
 
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        if (!TryResolve(host, port, null, out var resolved))
         {
-            destination = new IPEndPoint(IPAddress.Loopback, port == 0 ? DefaultPort : port);
+            return false;
+        }
+
+        destination = new IPEndPoint(resolved.Address, port != 0 ? port : resolved.Port != 0 ? resolved.Port : NextHop.DefaultPort);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public bool TryResolve(ReadOnlySpan<char> host, int port, SipTransport? transport, [NotNullWhen(true)] out IPEndPoint? endPoint)
+    {
+        if (_hosts.TryResolve(host, port, transport, out endPoint))
+        {
             return true;
         }
 
-        if (options.Value.Hosts.TryGetValue(host, out var mapped))
-        {
-            var colon = mapped.LastIndexOf(':');
-            var mappedPort = 0;
-            if (colon > 0 && !mapped.Contains(']', StringComparison.Ordinal) && mapped.Count(c => c == ':') == 1)
-            {
-                int.TryParse(mapped.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out mappedPort);
-                mapped = mapped[..colon];
-            }
-
-            if (!IPAddress.TryParse(mapped.Trim('[', ']'), out address))
-            {
-                return false;
-            }
-
-            destination = new IPEndPoint(address, port != 0 ? port : mappedPort != 0 ? mappedPort : DefaultPort);
-            return true;
-        }
-
-        address = _dnsCache.GetOrAdd(host, static name =>
+        var address = _dnsCache.GetOrAdd(host.ToString(), static name =>
         {
             try
             {
@@ -118,12 +90,32 @@ internal sealed class HostResolver(IOptions<SipProxyOptions> options)
                 return null;
             }
         });
-        if (address is null)
+        endPoint = address is null ? null : new IPEndPoint(address, 0);
+        return endPoint is not null;
+    }
+
+    private static bool TryParseMapped(string text, [NotNullWhen(true)] out IPEndPoint? endPoint)
+    {
+        endPoint = null;
+        var colon = text.LastIndexOf(':');
+        var port = 0;
+        var host = text;
+        if (colon > 0 && (text.StartsWith('[') ? text[colon - 1] == ']' : text.Count(c => c == ':') == 1))
+        {
+            if (!int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
+            {
+                return false;
+            }
+
+            host = text[..colon];
+        }
+
+        if (!IPAddress.TryParse(host.Trim('[', ']'), out var address))
         {
             return false;
         }
 
-        destination = new IPEndPoint(address, port == 0 ? DefaultPort : port);
+        endPoint = new IPEndPoint(address, port);
         return true;
     }
 }

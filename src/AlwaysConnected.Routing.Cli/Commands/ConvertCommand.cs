@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Cli.CommandLine;
@@ -11,44 +12,85 @@ namespace AlwaysConnected.Routing.Cli.Commands;
 /// <summary><c>sip-route convert</c>: text notation to appsettings-style JSON and back.</summary>
 internal static class ConvertCommand
 {
-    private static readonly string[] ValueOptions = ["--dialplan", "--ars", "--config", "--to", "--out", "--dialplan-out", "--ars-out"];
-
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        try
+        var files = new Argument<string[]>("FILE") { Description = "Rule files, recognised by content: JSON configuration, ARS text or dial plan text.", Arity = ArgumentArity.ZeroOrMore };
+        var dialPlan = new Option<string[]>("--dialplan") { Description = "A dial plan text file; repeatable.", HelpName = "FILE", Arity = ArgumentArity.ZeroOrMore };
+        var ars = new Option<string[]>("--ars") { Description = "An ARS text file; repeatable.", HelpName = "FILE", Arity = ArgumentArity.ZeroOrMore };
+        var config = new Option<string[]>("--config") { Description = "A JSON configuration file; repeatable.", HelpName = "FILE", Arity = ArgumentArity.ZeroOrMore };
+        var to = new Option<string>("--to")
         {
-            return Convert(ArgumentReader.Read(args, ValueOptions, []), stdout, stderr);
-        }
-        catch (UsageException e)
+            Description = "The output form. Default: text for JSON input, json for text input.",
+            HelpName = "json|text",
+            CustomParser = r =>
+            {
+                var value = r.Tokens[0].Value.ToLowerInvariant();
+                if (value is not ("json" or "text"))
+                {
+                    r.AddError($"--to '{r.Tokens[0].Value}' is not json or text.");
+                }
+
+                return value;
+            },
+        };
+        var output = new Option<string>("--out") { Description = "Write the result to this file instead of stdout.", HelpName = "FILE" };
+        var dialPlanOut = new Option<string>("--dialplan-out") { Description = "Text output: where the dial plan goes.", HelpName = "FILE" };
+        var arsOut = new Option<string>("--ars-out") { Description = "Text output: where the ARS routes go.", HelpName = "FILE" };
+        var command = new Command("convert", "Converts text rules to appsettings-style JSON (a Routing section) and JSON to text. The round trip keeps the rules.")
         {
-            stderr.WriteLine($"sip-route convert: {e.Message}");
-            stderr.WriteLine(Usage.Convert);
-            return ExitCodes.BadInput;
-        }
+            files, dialPlan, ars, config, to, output, dialPlanOut, arsOut,
+        };
+        command.Validators.Add(result => OptionValues.NoUnknownOptions(result, files));
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(files) is not { Length: > 0 } && result.GetResult(dialPlan) is null && result.GetResult(ars) is null && result.GetResult(config) is null)
+            {
+                result.AddError("Give at least one rule file.");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var (stdout, stderr) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            var args = new Arguments(
+                parse.GetValue(files) ?? [],
+                parse.GetValue(dialPlan) ?? [],
+                parse.GetValue(ars) ?? [],
+                parse.GetValue(config) ?? [],
+                parse.GetValue(to),
+                parse.GetValue(output),
+                parse.GetValue(dialPlanOut),
+                parse.GetValue(arsOut));
+            try
+            {
+                return Convert(args, stdout, stderr);
+            }
+            catch (UsageException e)
+            {
+                stderr.WriteLine($"sip-route convert: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
     }
 
-    private static int Convert(ParsedArguments args, TextWriter stdout, TextWriter stderr)
+    private static int Convert(Arguments args, TextWriter stdout, TextWriter stderr)
     {
         var inputs = new List<(string Path, RuleFileKind Kind)>();
-        foreach (var path in args.Positional)
+        foreach (var path in args.Files)
         {
             inputs.Add((path, RuleFileDetector.Detect(path, RuleLoader.ReadText(path))));
         }
 
-        inputs.AddRange(args.GetAll("--dialplan").Select(p => (p, RuleFileKind.DialPlanText)));
-        inputs.AddRange(args.GetAll("--ars").Select(p => (p, RuleFileKind.ArsText)));
-        inputs.AddRange(args.GetAll("--config").Select(p => (p, RuleFileKind.JsonConfiguration)));
+        inputs.AddRange(args.DialPlan.Select(p => (p, RuleFileKind.DialPlanText)));
+        inputs.AddRange(args.Ars.Select(p => (p, RuleFileKind.ArsText)));
+        inputs.AddRange(args.Config.Select(p => (p, RuleFileKind.JsonConfiguration)));
         if (inputs.Count == 0)
         {
             throw new UsageException("Give at least one rule file.");
         }
 
         var fromJson = inputs.Exists(i => i.Kind == RuleFileKind.JsonConfiguration);
-        var to = (args.GetSingle("--to") ?? (fromJson ? "text" : "json")).ToLowerInvariant();
-        if (to is not ("json" or "text"))
-        {
-            throw new UsageException($"--to '{to}' is not json or text.");
-        }
+        var to = args.To ?? (fromJson ? "text" : "json");
 
         var rules = new RuleSet();
         var findings = new List<Finding>();
@@ -70,7 +112,7 @@ internal static class ConvertCommand
         if (to == "json")
         {
             var local = rules.LocalAddresses.Select(a => a.ToString()).ToList();
-            Emit(args.GetSingle("--out"), ConfigurationJsonWriter.Write(rules.ToModel(), local), stdout);
+            Emit(args.Out, ConfigurationJsonWriter.Write(rules.ToModel(), local), stdout);
             return ExitCodes.Success;
         }
 
@@ -82,8 +124,8 @@ internal static class ConvertCommand
         var dialPlanText = DialPlanTextWriter.Write(rules.DialPlan);
         var hasArs = rules.Ars.Routes.Count + rules.Ars.Templates.Count + rules.Ars.GlobalVariables.Count > 0;
         var arsText = hasArs ? ArsTextWriter.Write(rules.Ars) : string.Empty;
-        var dialPlanOut = args.GetSingle("--dialplan-out");
-        var arsOut = args.GetSingle("--ars-out");
+        var dialPlanOut = args.DialPlanOut;
+        var arsOut = args.ArsOut;
         if (dialPlanOut is not null || arsOut is not null)
         {
             if (dialPlanText.Length > 0 && dialPlanOut is null)
@@ -107,7 +149,7 @@ internal static class ConvertCommand
                 $"The rules have a dial plan ({rules.DialPlan.Preliminary.Count + rules.DialPlan.Rules.Count} rules) and ARS routes ({rules.Ars.Routes.Count}), which are two text files: give --dialplan-out FILE and --ars-out FILE."));
         }
 
-        Emit(args.GetSingle("--out"), hasArs ? arsText : dialPlanText, stdout);
+        Emit(args.Out, hasArs ? arsText : dialPlanText, stdout);
         return ExitCodes.Success;
     }
 
@@ -139,4 +181,14 @@ internal static class ConvertCommand
             throw new UsageException($"Cannot write '{path}': {e.Message}", e);
         }
     }
+
+    private sealed record Arguments(
+        IReadOnlyList<string> Files,
+        IReadOnlyList<string> DialPlan,
+        IReadOnlyList<string> Ars,
+        IReadOnlyList<string> Config,
+        string? To,
+        string? Out,
+        string? DialPlanOut,
+        string? ArsOut);
 }

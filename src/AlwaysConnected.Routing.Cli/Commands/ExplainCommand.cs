@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Globalization;
 using AlwaysConnected.Routing.Cli.Ars;
 using AlwaysConnected.Routing.Cli.CommandLine;
 using AlwaysConnected.Routing.Cli.Explain;
@@ -11,18 +13,30 @@ namespace AlwaysConnected.Routing.Cli.Commands;
 /// <summary><c>sip-route explain</c>: runs one request through the rules and says what happens and why.</summary>
 internal static class ExplainCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        var json = args.Contains("--json");
-        try
+        var options = new ExplainSettings.Options();
+        var command = new Command("explain", "Runs one SIP request through the rules and says what happens and why: the decision, each rule and line tried, the captures, the headers changed and the outgoing request.");
+        foreach (var option in options.All)
         {
-            var settings = ExplainSettings.From(ArgumentReader.Read(args, ExplainSettings.ValueOptions, ExplainSettings.Flags));
-            return Explain(settings, stdout, stderr);
+            command.Options.Add(option);
         }
-        catch (UsageException e)
+
+        command.Validators.Add(options.Validate);
+        command.SetAction(parse =>
         {
-            return Report(ExplainResult.Failure("error", new ExplainError("usage", e.Message)), json, stdout, stderr, ExitCodes.BadInput);
-        }
+            var settings = options.Read(parse);
+            var (stdout, stderr) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            try
+            {
+                return Explain(settings, stdout, stderr);
+            }
+            catch (UsageException e)
+            {
+                return Report(ExplainResult.Failure("error", new ExplainError("usage", e.Message)), settings.Json, stdout, stderr, ExitCodes.BadInput);
+            }
+        });
+        return command;
     }
 
     private static int Explain(ExplainSettings settings, TextWriter stdout, TextWriter stderr)
@@ -58,13 +72,32 @@ internal static class ExplainCommand
         }
 
         byte[] bytes;
+        bool lineEndsConverted;
         try
         {
-            bytes = MessageFile.Normalise(File.ReadAllBytes(settings.MessagePath));
+            bytes = MessageFile.Normalise(File.ReadAllBytes(settings.MessagePath), out lineEndsConverted);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new UsageException($"Cannot read '{settings.MessagePath}': {e.Message}", e);
+        }
+
+        if (MessageFile.TryReadContentLength(bytes, out var declared, out var valueOffset, out var valueLength, out var bodyLength) && declared != bodyLength)
+        {
+            if (settings.FixContentLength)
+            {
+                bytes = MessageFile.FixContentLength(bytes, valueOffset, valueLength, bodyLength);
+            }
+            else if (lineEndsConverted)
+            {
+                // The body was kept byte for byte; a body whose lines ended in CRLF when Content-Length
+                // was computed is shorter once saved with LF. Say so rather than "body truncated".
+                var mismatch = new ExplainError(
+                    "ContentLengthMismatch",
+                    string.Create(CultureInfo.InvariantCulture, $"Content-Length is {declared} but the body has {bodyLength} bytes. The file was saved with LF line ends and its body is kept byte for byte, so a body written with CRLF line ends is now shorter. Set Content-Length: {bodyLength}, save the file with CRLF line ends, or pass --fix-content-length."),
+                    valueOffset);
+                return Report(ExplainResult.Failure("parse-error", mismatch), settings.Json, stdout, stderr, ExitCodes.MessageParseError);
+            }
         }
 
         var index = new SipMessageIndex();
@@ -73,7 +106,7 @@ internal static class ExplainCommand
         {
             var error = status == SipParseStatus.NeedMoreData
                 ? new ExplainError("Incomplete", "The message is incomplete: the header section does not end, or the body is shorter than Content-Length.", bytes.Length)
-                : new ExplainError(index.Error.Code.ToString(), index.Error.GetDescription(), index.Error.Offset);
+                : new ExplainError(index.Error.Code.ToString(), ParseErrorText.Describe(index.Error), index.Error.Offset);
             return Report(ExplainResult.Failure("parse-error", error), settings.Json, stdout, stderr, ExitCodes.MessageParseError);
         }
 
@@ -140,10 +173,6 @@ internal static class ExplainCommand
         else if (result.Error is { Code: "usage" or "rules" } error)
         {
             stderr.WriteLine(error.Code == "usage" ? $"sip-route explain: {error.Message}" : $"The rules have errors:\n{error.Message}");
-            if (error.Code == "usage")
-            {
-                stderr.WriteLine(Usage.Explain);
-            }
         }
         else
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using AlwaysConnected.Routing.Cli.CommandLine;
 using AlwaysConnected.Routing.Cli.Loading;
@@ -8,37 +9,39 @@ namespace AlwaysConnected.Routing.Cli.Commands;
 /// <summary><c>sip-route validate</c>: reports every error and warning in rule files, each with its rule and line.</summary>
 internal static class ValidateCommand
 {
-    private static readonly string[] ValueOptions = ["--dialplan", "--ars", "--config"];
-
-    private static readonly string[] Flags = ["--verbose"];
-
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        List<(string Path, RuleFileKind? Kind)> files;
-        bool verbose;
-        try
+        var files = new Argument<string[]>("FILE") { Description = "Rule files, recognised by content: JSON configuration, ARS text or dial plan text.", Arity = ArgumentArity.ZeroOrMore };
+        var dialPlan = new Option<string[]>("--dialplan") { Description = "A dial plan text file; repeatable.", HelpName = "FILE", Arity = ArgumentArity.ZeroOrMore };
+        var ars = new Option<string[]>("--ars") { Description = "An ARS text file; repeatable.", HelpName = "FILE", Arity = ArgumentArity.ZeroOrMore };
+        var config = new Option<string[]>("--config") { Description = "A JSON configuration file; repeatable.", HelpName = "FILE", Arity = ArgumentArity.ZeroOrMore };
+        var verbose = new Option<bool>("--verbose") { Description = "Also print notes (which regex engine each dial plan pattern got)." };
+        var command = new Command("validate", "Checks rule files and prints every error and warning with its file, rule, line and field. Exit 0 when there are no errors (warnings allowed), 2 otherwise.")
         {
-            var parsed = ArgumentReader.Read(args, ValueOptions, Flags);
-            verbose = parsed.HasFlag("--verbose");
-            files =
-            [
-                .. parsed.Positional.Select(p => (p, (RuleFileKind?)null)),
-                .. parsed.GetAll("--dialplan").Select(p => (p, (RuleFileKind?)RuleFileKind.DialPlanText)),
-                .. parsed.GetAll("--ars").Select(p => (p, (RuleFileKind?)RuleFileKind.ArsText)),
-                .. parsed.GetAll("--config").Select(p => (p, (RuleFileKind?)RuleFileKind.JsonConfiguration)),
-            ];
-            if (files.Count == 0)
+            files, dialPlan, ars, config, verbose,
+        };
+        command.Validators.Add(result => OptionValues.NoUnknownOptions(result, files));
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(files) is not { Length: > 0 } && result.GetResult(dialPlan) is null && result.GetResult(ars) is null && result.GetResult(config) is null)
             {
-                throw new UsageException("Give at least one rule file.");
+                result.AddError("Give at least one rule file.");
             }
-        }
-        catch (UsageException e)
-        {
-            stderr.WriteLine($"sip-route validate: {e.Message}");
-            stderr.WriteLine(Usage.Validate);
-            return ExitCodes.BadInput;
-        }
+        });
+        command.SetAction(parse => Run(
+            [
+                .. (parse.GetValue(files) ?? []).Select(p => (p, (RuleFileKind?)null)),
+                .. (parse.GetValue(dialPlan) ?? []).Select(p => (p, (RuleFileKind?)RuleFileKind.DialPlanText)),
+                .. (parse.GetValue(ars) ?? []).Select(p => (p, (RuleFileKind?)RuleFileKind.ArsText)),
+                .. (parse.GetValue(config) ?? []).Select(p => (p, (RuleFileKind?)RuleFileKind.JsonConfiguration)),
+            ],
+            parse.GetValue(verbose),
+            parse.InvocationConfiguration.Output));
+        return command;
+    }
 
+    private static int Run(List<(string Path, RuleFileKind? Kind)> files, bool verbose, TextWriter stdout)
+    {
         var all = new List<Finding>();
         foreach (var (path, forced) in files)
         {

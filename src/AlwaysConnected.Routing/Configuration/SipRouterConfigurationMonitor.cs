@@ -33,7 +33,7 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
         ISipRegistrar registrar,
         IAliasDirectory aliases,
         IBlockList blockList,
-        SessionCounters sessions,
+        ISessionCounters sessions,
         RoutingMetrics metrics,
         ILogger<SipRouter>? logger = null,
         TimeProvider? timeProvider = null)

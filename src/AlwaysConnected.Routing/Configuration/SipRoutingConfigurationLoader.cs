@@ -19,6 +19,7 @@ internal static class SipRoutingConfigurationLoader
             UnregisteredUserStatus = template?.DialPlan.UnregisteredUserStatus ?? 404,
         },
         Ars = template?.Ars ?? new(),
+        ValidateRequests = options.ValidateRequests,
     };
 
     /// <summary>Maps the configuration and compiles it (without publishing anything).</summary>

@@ -20,6 +20,9 @@ public sealed class SipRoutingOptions
     /// <summary>The Always Connected preset; applied when <see cref="AlwaysConnectedConfiguration.Enabled"/> is set, before the rules above.</summary>
     public AlwaysConnectedConfiguration AlwaysConnected { get; set; } = new();
 
+    /// <summary>Whether requests are validated before any rule runs (<see cref="SipRouterOptions.ValidateRequests"/>). Default true.</summary>
+    public bool ValidateRequests { get; set; } = true;
+
     /// <summary>The server's own addresses besides loopback (<c>$localhost</c>).</summary>
     public IList<string> LocalAddresses { get; } = [];
 }

@@ -27,8 +27,8 @@ public static class SipRoutingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipRoutingOptions>, SipRoutingOptionsValidator>());
         services.TryAddSingleton<ISipRegistrar, InMemorySipRegistrar>();
         services.TryAddSingleton<IAliasDirectory, InMemoryAliasDirectory>();
-        services.TryAddSingleton<IBlockList, InMemoryBlockList>();
-        services.TryAddSingleton(sp => new SessionCounters(sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<IBlockList>(sp => new InMemoryBlockList(sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<ISessionCounters>(sp => new SessionCounters(sp.GetService<TimeProvider>()));
         services.TryAddSingleton(sp => new RoutingMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<SipRouterConfigurationMonitor>();
         services.TryAddSingleton(sp => sp.GetRequiredService<SipRouterConfigurationMonitor>().Router);

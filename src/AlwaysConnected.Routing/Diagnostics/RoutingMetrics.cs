@@ -84,6 +84,7 @@ public sealed class RoutingMetrics : IDisposable
         RoutingStage.DialPlan => "dialplan",
         RoutingStage.ArsIn => "ars-in",
         RoutingStage.ArsOut => "ars-out",
+        RoutingStage.Validation => "validation",
         _ => "none",
     };
 }

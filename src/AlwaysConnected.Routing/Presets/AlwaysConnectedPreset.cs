@@ -75,10 +75,16 @@ public static class AlwaysConnectedPreset
             DeployFrom = $"sip:{options.Account}@",
             Custom = ["&action.type=pin"],
         };
+        // Carrier-ready (semantics §6): the carrier checks From against the account and routes on its own
+        // domain, and the marker is private to the PBX. The vendor's text form `From: pin&f1` leaves the
+        // From at the Media Server's address; the preset writes what a carrier accepts instead.
         var outBlock = new ArsPatternBlock(1, ArsDirection.Out)
         {
             MatchTo = "sip:([0-9]{10,20})@",
             Plugins = [new PluginSlot(1, "prop", "action.type", "^pin$")],
+            DeployTo = $"sip:&t1@{options.ItspDomain}",
+            DeployFrom = $"sip:{options.Account}@{options.ItspDomain}",
+            Custom = [$"{marker}="],
             Trunk = new TrunkConnection(options.TrunkTarget ?? options.ItspDomain!),
         };
         var route = new ArsRoute(ArsRoute)

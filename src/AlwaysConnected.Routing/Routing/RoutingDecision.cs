@@ -27,6 +27,7 @@ public sealed class RoutingDecision
     private readonly List<string> _appliedRules = new(4);
     private (int Start, int Length) _target = (-1, 0);
     private (int Start, int Length) _requestUri = (-1, 0);
+    private string? _reasonPhrase;
 
     /// <summary>What the host should do.</summary>
     public RoutingOutcome Outcome { get; internal set; }
@@ -38,7 +39,14 @@ public sealed class RoutingDecision
     public int StatusCode { get; internal set; }
 
     /// <summary>The standard reason phrase of <see cref="StatusCode"/>; null when there is no status.</summary>
-    public string? ReasonPhrase => StatusCode == 0 ? null : SipReasonPhrases.Get(StatusCode);
+    /// <remarks>A request refused by validation gets a phrase that names the problem, e.g. <c>Bad Request (missing Call-ID)</c>.</remarks>
+    public string? ReasonPhrase => _reasonPhrase ?? (StatusCode == 0 ? null : SipReasonPhrases.Get(StatusCode));
+
+    /// <summary>
+    /// Why the request was refused before any rule ran (<see cref="RoutingStage.Validation"/>); no error otherwise.
+    /// Its offset and header say where the problem is.
+    /// </summary>
+    public Sip.SipParseError ValidationError { get; private set; }
 
     /// <summary>Whether the decision names a next hop.</summary>
     public bool HasTarget => _target.Start >= 0;
@@ -48,6 +56,12 @@ public sealed class RoutingDecision
     /// comma-separated failover list); empty when the host should route by Request-URI.
     /// </summary>
     public ReadOnlySpan<byte> Target => HasTarget ? _arena.Slice(_target.Start, _target.Length) : default;
+
+    /// <summary>
+    /// The next hops of <see cref="Target"/>, in the order to try them: typed (host, port, transport,
+    /// parameters) and read in place without allocating. Empty when the decision names no next hop.
+    /// </summary>
+    public NextHopList NextHops => new(Target);
 
     /// <summary>Whether the decision rewrites the Request-URI.</summary>
     public bool HasRequestUri => _requestUri.Start >= 0;
@@ -119,6 +133,61 @@ public sealed class RoutingDecision
     /// <summary>The Request-URI as a string (allocates; for logs and tools).</summary>
     public string? GetRequestUriString() => HasRequestUri ? Encoding.UTF8.GetString(RequestUri) : null;
 
+    /// <summary>
+    /// The decision in one line for logs and the debugger: outcome, stage, rules applied, next hop and
+    /// Request-URI, or status, or error. Allocates; routing never calls it.
+    /// </summary>
+    /// <returns>For example <c>Forward by DialPlan, rule 'to-pbx-core', target 127.0.0.1:5052, Request-URI sip:1001@127.0.0.1 (version 3)</c>.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(Outcome.ToString());
+        if (Stage != RoutingStage.None)
+        {
+            text.Append(" by ").Append(Stage.ToString());
+        }
+
+        if (_appliedRules.Count > 0)
+        {
+            text.Append(_appliedRules.Count == 1 ? ", rule '" : ", rules '").AppendJoin("', '", _appliedRules).Append('\'');
+        }
+
+        switch (Outcome)
+        {
+            case RoutingOutcome.Forward:
+                text.Append(", target ").Append(GetTargetString() ?? "(by Request-URI)");
+                if (HasRequestUri)
+                {
+                    text.Append(", Request-URI ").Append(GetRequestUriString());
+                }
+
+                break;
+            case RoutingOutcome.Reject or RoutingOutcome.Block:
+                text.Append(", status ").Append(StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (ReasonPhrase is { } reason)
+                {
+                    text.Append(' ').Append(reason);
+                }
+
+                break;
+            case RoutingOutcome.Error:
+                text.Append(", ").Append(ErrorCode.ToString());
+                if (ErrorMessage is { } message)
+                {
+                    text.Append(": ").Append(message);
+                }
+
+                break;
+        }
+
+        if (SnapshotVersion > 0)
+        {
+            text.Append(" (version ").Append(SnapshotVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Clears the decision so it can be reused for the next request.</summary>
     public void Reset()
     {
@@ -128,6 +197,8 @@ public sealed class RoutingDecision
         SnapshotVersion = 0;
         ErrorCode = RoutingErrorCode.None;
         ErrorMessage = null;
+        _reasonPhrase = null;
+        ValidationError = default;
         _arena.Reset();
         ClearFromEnd(_headerEdits);
         ClearFromEnd(_variables);
@@ -161,6 +232,20 @@ public sealed class RoutingDecision
 
     /// <summary>Whether the Request-URI passed the writer's syntax test when it was set.</summary>
     internal bool RequestUriVerified { get; private set; }
+
+    /// <summary>Records that the request failed validation: <see cref="RoutingOutcome.Reject"/> with the suggested status.</summary>
+    /// <param name="error">What the validator found.</param>
+    /// <param name="snapshotVersion">The version of the snapshot that would have routed it.</param>
+    internal void SetValidationFailure(Sip.SipParseError error, long snapshotVersion)
+    {
+        Reset();
+        Outcome = RoutingOutcome.Reject;
+        Stage = RoutingStage.Validation;
+        StatusCode = error.SuggestedStatusCode;
+        ValidationError = error;
+        _reasonPhrase = ValidationReasonPhrases.Get(error);
+        SnapshotVersion = snapshotVersion;
+    }
 
     internal void AddAppliedRule(string name) => _appliedRules.Add(name);
 

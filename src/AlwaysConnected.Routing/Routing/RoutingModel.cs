@@ -33,4 +33,52 @@ public sealed record RoutingModel(DialPlanDefinition DialPlan, ArsDefinition Ars
         RoutingCompiler.TryCompile(this, options ?? new SipRouterOptions(), version: 0, out _, out var diagnostics);
         return diagnostics;
     }
+
+    /// <summary>
+    /// The model in one line for logs and the debugger: how many rules and routes, and their names
+    /// (the first ten of each list).
+    /// </summary>
+    /// <returns>For example <c>dial plan: 1 preliminary rule (anti-spoofing), 1 rule (to-pbx-core); ARS: 1 route (itsp)</c>.</returns>
+    public override string ToString()
+    {
+        var text = new System.Text.StringBuilder("dial plan: ");
+        Count(text, "preliminary rule", DialPlan.Preliminary.Select(r => r.Name).ToList());
+        text.Append(", ");
+        Count(text, "rule", DialPlan.Rules.Select(r => r.Name).ToList());
+        text.Append("; ARS: ");
+        Count(text, "route", Ars.Routes.Select(r => r.Name).ToList());
+        if (Ars.Templates.Count > 0)
+        {
+            text.Append(", ");
+            Count(text, "template", Ars.Templates.Select(t => t.Name).ToList());
+        }
+
+        if (Ars.GlobalVariables.Count > 0)
+        {
+            text.Append(", ").Append(Ars.GlobalVariables.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" global variable(s)");
+        }
+
+        return text.ToString();
+    }
+
+    private static void Count(System.Text.StringBuilder text, string noun, List<string> names)
+    {
+        const int Shown = 10;
+        text.Append(names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(' ').Append(noun);
+        if (names.Count != 1)
+        {
+            text.Append('s');
+        }
+
+        if (names.Count > 0)
+        {
+            text.Append(" (").AppendJoin(", ", names.Take(Shown));
+            if (names.Count > Shown)
+            {
+                text.Append(", ... ").Append((names.Count - Shown).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" more");
+            }
+
+            text.Append(')');
+        }
+    }
 }

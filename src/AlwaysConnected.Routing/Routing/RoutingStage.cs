@@ -14,4 +14,7 @@ public enum RoutingStage
 
     /// <summary>The PBX's ARS OUT routes.</summary>
     ArsOut,
+
+    /// <summary>The request was refused before any rule ran: it failed the RFC 3261 checks (<see cref="SipRouterOptions.ValidateRequests"/>).</summary>
+    Validation,
 }

@@ -83,7 +83,11 @@ public sealed class SipRouter
         ArgumentNullException.ThrowIfNull(decision);
         var snapshot = Volatile.Read(ref _snapshot);
         var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
-        snapshot.DialPlan.Evaluate(message, context, Services, decision);
+        if (!Refuses(message, snapshot, decision))
+        {
+            snapshot.DialPlan.Evaluate(message, context, Services, decision);
+        }
+
         Observe(decision, start);
     }
 
@@ -99,9 +103,10 @@ public sealed class SipRouter
     public bool RouteIn(SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection? selection = null)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var ars = Volatile.Read(ref _snapshot).Ars;
+        var snapshot = Volatile.Read(ref _snapshot);
         var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
-        var selected = selection is null ? ars.RouteIn(message, context, decision) : ars.RouteIn(message, context, decision, selection);
+        var selected = !Refuses(message, snapshot, decision)
+            && (selection is null ? snapshot.Ars.RouteIn(message, context, decision) : snapshot.Ars.RouteIn(message, context, decision, selection));
         Observe(decision, start);
         return selected;
     }
@@ -120,9 +125,10 @@ public sealed class SipRouter
     public bool RouteOut(SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection? selection = null)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var ars = Volatile.Read(ref _snapshot).Ars;
+        var snapshot = Volatile.Read(ref _snapshot);
         var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
-        var selected = selection is null ? ars.RouteOut(message, context, decision) : ars.RouteOut(message, context, decision, selection);
+        var selected = !Refuses(message, snapshot, decision)
+            && (selection is null ? snapshot.Ars.RouteOut(message, context, decision) : snapshot.Ars.RouteOut(message, context, decision, selection));
         Observe(decision, start);
         return selected;
     }
@@ -143,7 +149,14 @@ public sealed class SipRouter
     {
         ArgumentNullException.ThrowIfNull(decision);
         var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
-        return Observed(Volatile.Read(ref _snapshot).Ars.RouteInAsync(message, index, context, decision, selection, cancellationToken), decision, start);
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (Refuses(message, index, snapshot, decision, cancellationToken))
+        {
+            Observe(decision, start);
+            return ValueTask.FromResult(false);
+        }
+
+        return Observed(snapshot.Ars.RouteInAsync(message, index, context, decision, selection, cancellationToken), decision, start);
     }
 
     /// <summary>Like <see cref="RouteOut"/>, awaiting async plug-ins instead of blocking the thread; see <see cref="RouteInAsync"/>.</summary>
@@ -158,22 +171,41 @@ public sealed class SipRouter
     {
         ArgumentNullException.ThrowIfNull(decision);
         var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
-        return Observed(Volatile.Read(ref _snapshot).Ars.RouteOutAsync(message, index, context, decision, selection, cancellationToken), decision, start);
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (Refuses(message, index, snapshot, decision, cancellationToken))
+        {
+            Observe(decision, start);
+            return ValueTask.FromResult(false);
+        }
+
+        return Observed(snapshot.Ars.RouteOutAsync(message, index, context, decision, selection, cancellationToken), decision, start);
     }
 
     /// <summary>Explains ARS IN for a request (allocates; for tools and tests).</summary>
-    public ArsTrace ExplainIn(SipMessage message, in RoutingContext context, RoutingDecision decision) =>
-        Volatile.Read(ref _snapshot).Ars.ExplainIn(message, context, decision);
+    /// <remarks>A request that fails validation gives an empty trace and the refusal in <paramref name="decision"/> (see <see cref="SipRouterOptions.ValidateRequests"/>).</remarks>
+    public ArsTrace ExplainIn(SipMessage message, in RoutingContext context, RoutingDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var snapshot = Volatile.Read(ref _snapshot);
+        return Refuses(message, snapshot, decision) ? new ArsTrace(Ars.ArsDirection.In, [], null, RefusedText(decision)) : snapshot.Ars.ExplainIn(message, context, decision);
+    }
 
     /// <summary>Explains ARS OUT for a request (allocates; for tools and tests).</summary>
-    public ArsTrace ExplainOut(SipMessage message, in RoutingContext context, RoutingDecision decision) =>
-        Volatile.Read(ref _snapshot).Ars.ExplainOut(message, context, decision);
+    /// <remarks>A request that fails validation gives an empty trace and the refusal in <paramref name="decision"/> (see <see cref="SipRouterOptions.ValidateRequests"/>).</remarks>
+    public ArsTrace ExplainOut(SipMessage message, in RoutingContext context, RoutingDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var snapshot = Volatile.Read(ref _snapshot);
+        return Refuses(message, snapshot, decision) ? new ArsTrace(Ars.ArsDirection.Out, [], null, RefusedText(decision)) : snapshot.Ars.ExplainOut(message, context, decision);
+    }
 
     /// <summary>Like <see cref="Route"/>, and records every rule and line tried (allocates; for tools and tests).</summary>
+    /// <remarks>A request that fails validation gives a trace with no rule tried and the refusal in <paramref name="decision"/>.</remarks>
     public DialPlanTrace Explain(SipMessage message, in RoutingContext context, RoutingDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return Volatile.Read(ref _snapshot).DialPlan.Explain(message, context, Services, decision);
+        var snapshot = Volatile.Read(ref _snapshot);
+        return Refuses(message, snapshot, decision) ? new DialPlanTrace([], RefusedText(decision)) : snapshot.DialPlan.Explain(message, context, Services, decision);
     }
 
     /// <summary>
@@ -212,6 +244,41 @@ public sealed class SipRouter
         Reloaded?.Invoke(this, new RoutingReloadEventArgs(applied, applied ? version : Version, diagnostics));
         return applied;
     }
+
+    /// <summary>
+    /// Validates the request before any rule (RFC 3261 §8.2, §16.3) when <see cref="SipRouterOptions.ValidateRequests"/>
+    /// is on; a request that fails is refused in <paramref name="decision"/>.
+    /// </summary>
+    /// <param name="message">The request.</param>
+    /// <param name="snapshot">The snapshot that would route it.</param>
+    /// <param name="decision">Filled with the refusal when the request fails.</param>
+    /// <returns>True when the request is refused and no rule may run.</returns>
+    private bool Refuses(SipMessage message, RoutingSnapshot snapshot, RoutingDecision decision)
+    {
+        if (!_options.ValidateRequests || SipMessageValidator.TryValidate(message, out var error))
+        {
+            return false;
+        }
+
+        decision.SetValidationFailure(error, snapshot.Version);
+        return true;
+    }
+
+    /// <summary>The async entry points' form of <see cref="Refuses(SipMessage, RoutingSnapshot, RoutingDecision)"/>.</summary>
+    private bool Refuses(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingSnapshot snapshot, RoutingDecision decision, CancellationToken cancellationToken)
+    {
+        // A cancelled call is the routing task's to report; validation must not answer it first.
+        if (!_options.ValidateRequests || cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        ArgumentNullException.ThrowIfNull(index);
+        return Refuses(new SipMessage(message.Span, index), snapshot, decision);
+    }
+
+    private static string RefusedText(RoutingDecision decision) =>
+        $"refused by validation: {decision.StatusCode} {decision.ReasonPhrase} ({decision.ValidationError.GetDescription()})";
 
     private void Observe(RoutingDecision decision, long start)
     {

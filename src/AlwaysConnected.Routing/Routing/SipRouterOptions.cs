@@ -11,4 +11,13 @@ public sealed class SipRouterOptions
 
     /// <summary>ARS options (plug-ins, session and recovery state, all-busy status).</summary>
     public ArsOptions Ars { get; init; } = new();
+
+    /// <summary>
+    /// Whether every request is checked with <see cref="Sip.SipMessageValidator"/> before any rule runs
+    /// (RFC 3261 §8.2 and §16.3). A request that fails gets <see cref="RoutingOutcome.Reject"/> from
+    /// <see cref="RoutingStage.Validation"/> with the status the validator suggests (505 for a version other
+    /// than 2.0, 400 for a missing or repeated header, a CSeq method mismatch or a bad Request-URI) and a
+    /// reason phrase naming the problem. Default true; turn it off only when the host validates itself.
+    /// </summary>
+    public bool ValidateRequests { get; init; } = true;
 }

@@ -8,8 +8,13 @@ namespace AlwaysConnected.Routing.Services;
 /// </summary>
 public interface IBlockList
 {
-    /// <summary>Adds an address.</summary>
+    /// <summary>Adds an address for as long as the list keeps its entries (its default lifetime, or for good).</summary>
     void Block(IPAddress address);
+
+    /// <summary>Adds an address for a limited time: after <paramref name="lifetime"/> it is no longer blocked.</summary>
+    /// <param name="address">The address.</param>
+    /// <param name="lifetime">How long the entry lasts; positive.</param>
+    void Block(IPAddress address, TimeSpan lifetime);
 
     /// <summary>Tells whether an address is blocked.</summary>
     bool IsBlocked(IPAddress address);

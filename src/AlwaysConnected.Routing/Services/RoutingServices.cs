@@ -16,7 +16,7 @@ public sealed class RoutingServices
     public IBlockList BlockList { get; init; } = new InMemoryBlockList();
 
     /// <summary>Session counters (<c>$sessionnum</c>, <c>$route.*</c>).</summary>
-    public SessionCounters Sessions { get; init; } = new();
+    public ISessionCounters Sessions { get; init; } = new SessionCounters();
 
     /// <summary>The clock for <c>$date</c>, <c>$time</c>, <c>$timerange</c>.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

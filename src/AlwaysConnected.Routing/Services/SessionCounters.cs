@@ -12,7 +12,7 @@ namespace AlwaysConnected.Routing.Services;
 /// Thread-safe. A lease releases its count exactly once however often it is disposed, so a count
 /// never goes negative and never leaks through a double release.
 /// </remarks>
-public sealed class SessionCounters
+public sealed class SessionCounters : ISessionCounters
 {
     private readonly ConcurrentDictionary<string, RouteCounter> _routes = new(StringComparer.Ordinal);
     private readonly RouteCounter _total;
@@ -26,10 +26,10 @@ public sealed class SessionCounters
         _total = new RouteCounter(_time);
     }
 
-    /// <summary>The number of sessions in progress.</summary>
+    /// <inheritdoc />
     public int Concurrent => _total.Concurrent;
 
-    /// <summary>Sessions started during the last second.</summary>
+    /// <inheritdoc />
     public int SessionsPerSecond => _total.StartsInLastSecond();
 
     /// <summary>Records the start of a session.</summary>
@@ -43,10 +43,13 @@ public sealed class SessionCounters
         return new SessionLease(_total, route);
     }
 
-    /// <summary>The number of sessions in progress under a route name (0 for an unknown name).</summary>
+    /// <inheritdoc />
+    IDisposable ISessionCounters.Start(string? routeName) => Start(routeName);
+
+    /// <inheritdoc />
     public int GetConcurrent(ReadOnlySpan<char> routeName) => Find(routeName)?.Concurrent ?? 0;
 
-    /// <summary>The number of sessions started under a route name during the last second.</summary>
+    /// <inheritdoc />
     public int GetSessionsPerSecond(ReadOnlySpan<char> routeName) => Find(routeName)?.StartsInLastSecond() ?? 0;
 
     private RouteCounter? Find(ReadOnlySpan<char> routeName) =>

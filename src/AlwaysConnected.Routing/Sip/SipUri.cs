@@ -227,7 +227,7 @@ public readonly ref struct SipUri
         }
     }
 
-    private static bool IsIPv4(ReadOnlySpan<byte> host)
+    internal static bool IsIPv4(ReadOnlySpan<byte> host)
     {
         // Host names almost never end in a digit (a top label is alphabetic), so most calls end here.
         if (host.Length < 7 || !SipCharacters.IsDigit(host[^1]))

@@ -68,8 +68,11 @@ public class AlwaysConnectedCase2FlowTests
         selection.RouteName.Should().Be(AlwaysConnectedPreset.ArsRoute);
         var toTrunk = Write(outgoing, decision);
         var requestUri = ParsedRequest.RequestUri(toTrunk);
-        requestUri.Should().StartWith("sip:09012345678@itsp.example.net");
-        ParsedRequest.HeaderValue(toTrunk, "To").Should().Contain("sip:09012345678@itsp.example.net");
+        requestUri.Should().Be("sip:09012345678@itsp.example.net", "the carrier routes on its own domain");
+        ParsedRequest.HeaderValue(toTrunk, "To").Should().Be("<sip:09012345678@itsp.example.net>");
+        ParsedRequest.HeaderValue(toTrunk, "From").Should().Be("\"Agent 101\" <sip:0312345678@itsp.example.net>;tag=ms1",
+            "the carrier checks the From user and domain against the account; the dialog's display name and tag stay");
+        ParsedRequest.HeaderValue(toTrunk, "X-PBX-Param").Should().BeNull("the internal marker never leaves the PBX");
 
         // 4. The trunk challenges; the answer carries a digest computed from the route's credentials.
         var challenge = Encoding.ASCII.GetBytes(

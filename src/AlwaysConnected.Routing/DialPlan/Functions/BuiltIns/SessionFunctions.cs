@@ -18,7 +18,7 @@ internal static class SessionFunctions
         yield return new("route.spslimit", 2, 2, static (in c, r) => WithRoute(c, r, static (s, name, max, result) => ResultWriter.Boolean(result, s.GetSessionsPerSecond(name) < max)));
     }
 
-    private delegate bool RouteQuery(Services.SessionCounters sessions, ReadOnlySpan<char> routeName, long limit, IBufferWriter<byte> result);
+    private delegate bool RouteQuery(Services.ISessionCounters sessions, ReadOnlySpan<char> routeName, long limit, IBufferWriter<byte> result);
 
     private static bool WithRoute(in DialPlanFunctionContext c, IBufferWriter<byte> result, RouteQuery query)
     {
