@@ -68,6 +68,34 @@ public sealed class SipRouter
     /// <summary>Warnings and notes of the snapshot now serving (which engine each pattern got, unused references, ...).</summary>
     public IReadOnlyList<RoutingDiagnostic> Diagnostics => Volatile.Read(ref _snapshot).Diagnostics;
 
+    /// <summary>The ARS options the router compiles with (the trunk call lifecycle reads its clock).</summary>
+    internal Ars.ArsOptions ArsOptions => _options.Ars;
+
+    /// <summary>
+    /// The sessions in progress through an ARS block (the leases that count against its Max Sessions). Counts
+    /// carry over a reload; an unknown block reads 0.
+    /// </summary>
+    /// <param name="routeName">The route name.</param>
+    /// <param name="direction">The block's direction.</param>
+    /// <param name="blockNumber">The block's number.</param>
+    /// <returns>The count, never negative.</returns>
+    public int GetActiveSessions(string routeName, Ars.ArsDirection direction, int blockNumber)
+    {
+        ArgumentNullException.ThrowIfNull(routeName);
+        return _options.Ars.States.GetActiveSessions(routeName, direction, blockNumber);
+    }
+
+    /// <summary>Whether an ARS block failed (a failover status or a timeout) and its recovery time has not yet passed.</summary>
+    /// <param name="routeName">The route name.</param>
+    /// <param name="direction">The block's direction.</param>
+    /// <param name="blockNumber">The block's number.</param>
+    /// <returns>True while the block is passed over.</returns>
+    public bool IsInRecovery(string routeName, Ars.ArsDirection direction, int blockNumber)
+    {
+        ArgumentNullException.ThrowIfNull(routeName);
+        return _options.Ars.States.IsInRecovery(routeName, direction, blockNumber, _options.Ars.Time.GetUtcNow());
+    }
+
     /// <summary>Raised after a reload attempt, on the thread that reloaded.</summary>
     public event EventHandler<RoutingReloadEventArgs>? Reloaded;
 

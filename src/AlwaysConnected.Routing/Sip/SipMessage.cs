@@ -17,6 +17,9 @@ public readonly ref struct SipMessage
         _index = index;
     }
 
+    /// <summary>The index the message was parsed into, or null for a default view.</summary>
+    internal SipMessageIndex? ParsedIndex => _index;
+
     private SipMessageIndex Index => _index ?? throw new InvalidOperationException("The message has not been parsed.");
 
     /// <summary>

@@ -92,6 +92,22 @@ public sealed class ArsSelection
     }
 
     /// <summary>
+    /// Counts a session against the selected block without handing out a lease object: the caller keeps the
+    /// returned state and releases it exactly once (the trunk call lifecycle's allocation-free path).
+    /// </summary>
+    internal bool TryAcquireCurrent([NotNullWhen(true)] out BlockState? state)
+    {
+        state = null;
+        if (Current is not { } block || !block.State.TryAcquire(block.MaxSessions))
+        {
+            return false;
+        }
+
+        state = block.State;
+        return true;
+    }
+
+    /// <summary>
     /// Reports the selected trunk's final response. When the trunk's failover policy lists the status, the
     /// block is passed over for its recovery time and the call should go to <see cref="TryGetNext"/>.
     /// </summary>

@@ -1,0 +1,62 @@
+namespace AlwaysConnected.Routing.Ars.Calls;
+
+/// <summary>
+/// Reuses <see cref="TrunkCall"/> objects, so a host starts calls without allocating once warm: rent one per call
+/// and dispose it when the call is over (that gives its session back and returns it here). Thread-safe.
+/// </summary>
+/// <remarks>
+/// A returned call may serve the next call at once: drop every reference to it (e.g. the host's transaction
+/// table entries) before disposing it. Its <see cref="TrunkCall.Attempt"/> numbers never repeat, so a late
+/// response carrying an old attempt number is ignored even then.
+/// </remarks>
+public sealed class TrunkCallPool
+{
+    private readonly SipRouter _router;
+    private readonly TrunkCallOptions _options;
+    private readonly TrunkCall[] _free;
+    private readonly Lock _gate = new();
+    private int _count;
+
+    /// <summary>Creates a pool.</summary>
+    /// <param name="router">The router whose ARS OUT routes select the trunks.</param>
+    /// <param name="options">What the calls share; defaults when null.</param>
+    /// <param name="capacity">How many idle calls are kept (more are left to the garbage collector); at least 1.</param>
+    public TrunkCallPool(SipRouter router, TrunkCallOptions? options = null, int capacity = 256)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _router = router;
+        _options = options ?? new TrunkCallOptions();
+        _free = new TrunkCall[capacity];
+    }
+
+    /// <summary>Takes an idle call (a new one when none is idle).</summary>
+    /// <returns>A call in state <see cref="TrunkCallState.Idle"/>; dispose it when the call is over.</returns>
+    public TrunkCall Rent()
+    {
+        TrunkCall? call = null;
+        lock (_gate)
+        {
+            if (_count > 0)
+            {
+                call = _free[--_count];
+                _free[_count] = null!;
+            }
+        }
+
+        call ??= new TrunkCall(_router, _options, this);
+        call.Rent();
+        return call;
+    }
+
+    internal void Return(TrunkCall call)
+    {
+        lock (_gate)
+        {
+            if (_count < _free.Length)
+            {
+                _free[_count++] = call;
+            }
+        }
+    }
+}
