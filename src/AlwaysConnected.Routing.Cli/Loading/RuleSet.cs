@@ -25,6 +25,9 @@ internal sealed class RuleSet
 
     public TimeSpan PatternTimeout { get; set; } = PatternOptions.Default.BacktrackingTimeout;
 
+    /// <summary>Handling variables the rules set on purpose (no near-miss warning for them).</summary>
+    public List<string> UserVariables { get; } = [];
+
     public RoutingModel ToModel() => new(DialPlan, Ars);
 
     /// <summary>The options a router running these rules gets (the ARS clock is the host's own).</summary>
@@ -34,5 +37,6 @@ internal sealed class RuleSet
     {
         EvaluateInDialogRequests = EvaluateInDialogRequests,
         Patterns = PatternOptions.Default with { BacktrackingTimeout = PatternTimeout },
+        UserVariables = new HashSet<string>(UserVariables.Select(v => v.TrimStart('$')), StringComparer.OrdinalIgnoreCase),
     };
 }

@@ -94,6 +94,9 @@ public static class RoutingDiagnosticIds
     /// <summary>Dial plan (warning): <c>$target</c> in a preliminary rule.</summary>
     public const string TargetInPreliminaryRule = "DP0102";
 
+    /// <summary>Dial plan (warning): a deploy <c>$variable</c> a small edit away from a handling variable (<c>$taget</c> for <c>$target</c>).</summary>
+    public const string NearMissName = "DP0103";
+
     /// <summary>Dial plan lint (warning): an earlier rule always matches first, so this rule never does.</summary>
     public const string UnreachableRule = "DP0200";
 

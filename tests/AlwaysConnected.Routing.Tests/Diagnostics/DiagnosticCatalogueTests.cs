@@ -8,6 +8,7 @@ using AlwaysConnected.Routing.DialPlan.Text;
 using AlwaysConnected.Routing.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static AlwaysConnected.Routing.Tests.Cli.CliRun;
 
 namespace AlwaysConnected.Routing.Tests.Diagnostics;
@@ -54,6 +55,7 @@ public partial class DiagnosticCatalogueTests
         [RoutingDiagnosticIds.PatternEngine] = () => DialPlan(Rule + "$request = ^INVITE"),
         [RoutingDiagnosticIds.BacktrackingPattern] = () => DialPlan(Rule + "From = (a)\\1"),
         [RoutingDiagnosticIds.TargetInPreliminaryRule] = () => DialPlan("[Preliminary Rule p]\n[Matching Patterns]\n$request = ^INVITE\n[Deploy Patterns]\n$target = 192.0.2.1"),
+        [RoutingDiagnosticIds.NearMissName] = () => DialPlan(Rule + "$request = ^INVITE\n[Deploy Patterns]\n$taget = 192.0.2.1"),
         [RoutingDiagnosticIds.UnreachableRule] = () => DialPlan(Rule + "$request = ^INVITE\n[Deploy Patterns]\n$action = 403\n[Rule s]\n[Matching Patterns]\n$request = ^INVITE\nTo = 1\n[Deploy Patterns]\n$action = 486"),
 
         [RoutingDiagnosticIds.ArsTextMisplaced] = () => ArsText("To: x"),
@@ -163,12 +165,13 @@ public partial class DiagnosticCatalogueTests
         source.Provider.Replace(new Dictionary<string, string?>
         {
             ["Routing:DialPlan:Rules:0:Name"] = "r",
-            ["Routing:DialPlan:Rules:0:Matching:0"] = "$request = ^(INVITE",
+            ["Routing:DialPlan:Rules:0:Matching:0"] = "$request = ^INVITE",
         });
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Add(source).Build());
         services.AddLogging();
         services.AddSipRouting().BindConfiguration("Routing");
+        services.AddOptions<SipRoutingOptions>().Validate(o => o.LocalAddresses.Count > 0, "This host requires LocalAddresses.");
         using var provider = services.BuildServiceProvider();
         return Thrown(() => provider.GetRequiredService<SipRouter>());
     }

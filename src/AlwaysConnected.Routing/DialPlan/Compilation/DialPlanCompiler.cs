@@ -197,6 +197,21 @@ public static class DialPlanCompiler
                 return null;
             }
 
+            if (action == DeployAction.Variable && !options.UserVariables.Contains(variable)
+                && NearMiss.Closest(variable, NearMiss.HandlingVariables) is { } meant)
+            {
+                diagnostics.Add(new RoutingDiagnostic(
+                    RoutingDiagnosticIds.NearMissName,
+                    RoutingDiagnosticSeverity.Warning,
+                    $"'${variable}' is not a known handling variable. Did you mean '${meant}'? As written it sets a variable the router ignores. If '${variable}' is deliberate, list it in the dial plan's UserVariables.")
+                {
+                    Rule = rule.Name,
+                    Section = "Deploy",
+                    Line = lineNumber,
+                    Field = "name",
+                });
+            }
+
             if (action == DeployAction.Target && isPreliminary)
             {
                 diagnostics.Add(new RoutingDiagnostic(
