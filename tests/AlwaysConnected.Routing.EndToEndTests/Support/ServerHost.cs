@@ -18,6 +18,10 @@ internal sealed class ServerHost : IAsyncDisposable
     /// <summary>The SIP server role's listener.</summary>
     internal SipNode ProxyNode => _host.Services.GetRequiredService<SipServer>().ProxyNode!;
 
+    /// <summary>A service of the running server (its metrics, for what the peers cannot see).</summary>
+    public T GetRequiredService<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
+
     public static async Task<ServerHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var builder = SipProxyHost.CreateBuilder([], settings);
