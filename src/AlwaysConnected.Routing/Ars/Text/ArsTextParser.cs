@@ -667,7 +667,7 @@ internal sealed class ArsTextParser
                 catch (ArgumentException exception)
                 {
                     // A value the model refuses (a control character, say) is a located error, never a throw.
-                    Error(firstRegistration, "Registration", exception.Message, route);
+                    Error(RoutingDiagnosticIds.ArsTextInvalidValue, firstRegistration, "Registration", exception.Message, route);
                 }
             }
         }
@@ -687,7 +687,7 @@ internal sealed class ArsTextParser
                 }
                 catch (ArgumentException exception)
                 {
-                    Error(firstCredentials, "Credentials", exception.Message, route);
+                    Error(RoutingDiagnosticIds.ArsTextInvalidValue, firstCredentials, "Credentials", exception.Message, route);
                 }
             }
         }
