@@ -4,6 +4,7 @@ using AlwaysConnected.Routing.Ars.Authentication;
 using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Sip.Writing;
+using AlwaysConnected.SipProxy.Logging;
 
 namespace AlwaysConnected.SipProxy.PbxCore;
 
@@ -12,7 +13,7 @@ namespace AlwaysConnected.SipProxy.PbxCore;
 /// rewrites it), then ARS OUT on the result (picks the trunk, rewrites for it), with the route's
 /// credentials handed to the relay for the trunk's challenge.
 /// </summary>
-internal sealed class ArsPbxCoreRouter(SipRouter router) : IPbxCoreRouter
+internal sealed class ArsPbxCoreRouter(SipRouter router, CallDecisionLog callLog) : IPbxCoreRouter
 {
     public PbxCoreRoute Route(SipMessage request, in RoutingContext context, IBufferWriter<byte> rewritten)
     {
@@ -21,6 +22,11 @@ internal sealed class ArsPbxCoreRouter(SipRouter router) : IPbxCoreRouter
         var decision = new RoutingDecision();
 
         router.RouteIn(request, call, decision);
+        if (decision.Outcome is RoutingOutcome.Reject or RoutingOutcome.Block or RoutingOutcome.Error)
+        {
+            callLog.Decided("PBX core", request.Method, context.Source, decision);
+        }
+
         if (decision.Outcome is RoutingOutcome.Reject or RoutingOutcome.Block)
         {
             return PbxCoreRoute.Answer(decision.StatusCode, decision.ReasonPhrase);
@@ -54,7 +60,9 @@ internal sealed class ArsPbxCoreRouter(SipRouter router) : IPbxCoreRouter
         }
 
         var selection = new ArsSelection();
-        if (!router.RouteOut(outgoing, call, decision, selection))
+        var selected = router.RouteOut(outgoing, call, decision, selection);
+        callLog.Decided("PBX core", request.Method, context.Source, decision);
+        if (!selected)
         {
             return decision.Outcome == RoutingOutcome.Reject
                 ? PbxCoreRoute.Answer(decision.StatusCode, decision.ReasonPhrase)
