@@ -11,6 +11,7 @@ namespace AlwaysConnected.Routing.EndToEndTests;
 /// The sample server registers an ARS route with the carrier's registrar (sipp UAS): challenge and credentials,
 /// refresh timing, recovery from 503 with backoff, de-registration on shutdown.
 /// </summary>
+[Collection(SippFlowsCollection.Name)]
 public sealed partial class TrunkRegistrationTests(ITestOutputHelper output) : IDisposable
 {
     private const string Account = "0312345678";
