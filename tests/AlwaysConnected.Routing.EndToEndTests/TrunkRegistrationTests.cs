@@ -85,8 +85,9 @@ public sealed partial class TrunkRegistrationTests(ITestOutputHelper output) : I
         arrivals.Should().HaveCount(5);
         var (first, second) = (arrivals[1] - arrivals[0], arrivals[2] - arrivals[1]);
         output.WriteLine($"retries after {first.TotalMilliseconds:F0} ms and {second.TotalMilliseconds:F0} ms");
-        first.Should().BeGreaterThan(TimeSpan.FromMilliseconds(500)).And.BeLessThan(TimeSpan.FromMilliseconds(1200), "the first retry waits 600 ms +-10 %");
-        second.Should().BeGreaterThan(TimeSpan.FromMilliseconds(1050)).And.BeLessThan(TimeSpan.FromMilliseconds(2000), "the second waits twice as long");
+        // Bounds leave room for a loaded machine's late timers; the growth is what is asserted.
+        first.Should().BeGreaterThan(TimeSpan.FromMilliseconds(500)).And.BeLessThan(TimeSpan.FromMilliseconds(1500), "the first retry waits 600 ms +-10 %");
+        second.Should().BeGreaterThan(first + TimeSpan.FromMilliseconds(300)).And.BeLessThan(TimeSpan.FromMilliseconds(3000), "the second waits twice as long (1200 ms +-10 %)");
     }
 
     public void Dispose()
