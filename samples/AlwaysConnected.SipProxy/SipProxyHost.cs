@@ -1,6 +1,7 @@
 using AlwaysConnected.SipProxy.Logging;
 using AlwaysConnected.SipProxy.PbxCore;
 using AlwaysConnected.SipProxy.Proxy;
+using AlwaysConnected.SipProxy.Registration;
 using AlwaysConnected.SipProxy.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,11 @@ internal static class SipProxyHost
         builder.Services.AddSingleton<PbxCoreRelay>();
         builder.Services.AddSingleton<SipServer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SipServer>());
+
+        // After the SIP server: it starts once the sockets are open and stops (de-registers) before they close.
+        builder.Services.AddOptions<TrunkRegistrationSettings>().BindConfiguration(TrunkRegistrationSettings.SectionName);
+        builder.Services.AddSingleton<TrunkRegistrationService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TrunkRegistrationService>());
         return builder;
     }
 

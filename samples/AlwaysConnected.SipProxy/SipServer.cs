@@ -3,6 +3,7 @@ using AlwaysConnected.Routing;
 using AlwaysConnected.SipProxy.Logging;
 using AlwaysConnected.SipProxy.PbxCore;
 using AlwaysConnected.SipProxy.Proxy;
+using AlwaysConnected.SipProxy.Registration;
 using AlwaysConnected.SipProxy.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,12 @@ internal sealed partial class SipServer(
     /// <summary>The PBX core role's listener, or null when turned off.</summary>
     public SipNode? PbxCoreNode { get; private set; }
 
+    /// <summary>The listener trunk REGISTERs leave from: the PBX core's, else the SIP server's.</summary>
+    public SipNode? RegistrationNode => PbxCoreNode ?? ProxyNode;
+
+    /// <summary>The filter that hands registration responses on <see cref="RegistrationNode"/> to the registrar.</summary>
+    public RegistrationResponses? RegistrationResponses { get; private set; }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -42,11 +49,22 @@ internal sealed partial class SipServer(
 
         var address = IPAddress.Parse(settings.ListenAddress);
         var logger = loggers.CreateLogger<SipNode>();
-        ProxyNode = new SipNode("SIP server", new IPEndPoint(address, settings.SipPort), settings.EnableTcp, settings.MaxMessageSize, settings.ReceiveWorkers, proxy, badInput, metrics, logger);
+        ISipMessageHandler proxyHandler = proxy;
+        ISipMessageHandler pbxCoreHandler = pbxCore;
+        if (settings.PbxCorePort > 0)
+        {
+            pbxCoreHandler = RegistrationResponses = new RegistrationResponses(pbxCore);
+        }
+        else
+        {
+            proxyHandler = RegistrationResponses = new RegistrationResponses(proxy);
+        }
+
+        ProxyNode = new SipNode("SIP server", new IPEndPoint(address, settings.SipPort), settings.EnableTcp, settings.MaxMessageSize, settings.ReceiveWorkers, proxyHandler, badInput, metrics, logger);
         _nodes.Add(ProxyNode);
         if (settings.PbxCorePort > 0)
         {
-            PbxCoreNode = new SipNode("PBX core", new IPEndPoint(address, settings.PbxCorePort), settings.EnableTcp, settings.MaxMessageSize, settings.ReceiveWorkers, pbxCore, badInput, metrics, logger);
+            PbxCoreNode = new SipNode("PBX core", new IPEndPoint(address, settings.PbxCorePort), settings.EnableTcp, settings.MaxMessageSize, settings.ReceiveWorkers, pbxCoreHandler, badInput, metrics, logger);
             _nodes.Add(PbxCoreNode);
         }
 

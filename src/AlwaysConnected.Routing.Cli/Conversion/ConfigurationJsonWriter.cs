@@ -113,6 +113,18 @@ internal static class ConfigurationJsonWriter
                 json.WriteString(nameof(ArsRouteConfiguration.Password), credentials.Password);
             }
 
+            if (route.Registration is { } registration)
+            {
+                json.WriteStartObject(nameof(ArsRouteConfiguration.Registration));
+                json.WriteString(nameof(ArsRegistrationConfiguration.RegisterUri), registration.RegisterUri);
+                WriteOptional(json, nameof(ArsRegistrationConfiguration.Proxy), registration.Proxy);
+                json.WriteNumber(nameof(ArsRegistrationConfiguration.ExpirySeconds), registration.ExpirySeconds);
+                json.WriteNumber(nameof(ArsRegistrationConfiguration.UpdatePercent), registration.UpdatePercent);
+                WriteOptional(json, nameof(ArsRegistrationConfiguration.User), registration.User);
+                WriteOptional(json, nameof(ArsRegistrationConfiguration.Password), registration.Password);
+                json.WriteEndObject();
+            }
+
             WriteBlocks(json, nameof(ArsRouteConfiguration.In), route.InBlocks);
             WriteBlocks(json, nameof(ArsRouteConfiguration.Out), route.OutBlocks);
             json.WriteEndObject();
@@ -184,8 +196,7 @@ internal static class ConfigurationJsonWriter
         ars.Templates.Count == 0
         && ars.GlobalVariables.Count == 0
         && ars.Routes.All(route =>
-            route.Registration is null
-            && route.Variables.Count == 0
+            route.Variables.Count == 0
             && route.Credentials is null or { AuthUser: null, Realm: null }
             && BlocksFit(route.InBlocks)
             && BlocksFit(route.OutBlocks));

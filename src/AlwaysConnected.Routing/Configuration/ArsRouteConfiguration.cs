@@ -15,6 +15,9 @@ public sealed class ArsRouteConfiguration
     /// <summary>The trunk's password.</summary>
     public string? Password { get; set; }
 
+    /// <summary>The REGISTER the route keeps up with its carrier, or null.</summary>
+    public ArsRegistrationConfiguration? Registration { get; set; }
+
     /// <summary>IN blocks, numbered from 1 in order.</summary>
     public IList<ArsBlockConfiguration> In { get; } = [];
 

@@ -133,6 +133,15 @@ public static class SipRoutingOptionsMapper
             {
                 Enabled = route.Enabled,
                 Credentials = route.User is null && route.Password is null ? null : new TrunkCredentials(route.User!, route.Password!),
+                Registration = route.Registration is { } registration
+                    ? new RouteRegistration(
+                        registration.RegisterUri ?? throw new ArgumentException("Registration:RegisterUri is required.", nameof(route.Registration)),
+                        registration.Proxy,
+                        registration.ExpirySeconds,
+                        registration.UpdatePercent,
+                        registration.User,
+                        registration.Password)
+                    : null,
                 InBlocks = inBlocks.ToEquatableArray(),
                 OutBlocks = outBlocks.ToEquatableArray(),
             }));

@@ -34,6 +34,7 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
     private readonly HashSet<Task> _pending = [];
     private SipRouter? _router;
     private bool _stopping;
+    private int _disposed;
 
     /// <summary>Creates a registrar; it registers nothing until <see cref="Apply"/> or <see cref="Attach"/>.</summary>
     /// <param name="sender">The host's transport for REGISTER requests.</param>
@@ -264,6 +265,11 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
     /// <returns>A task that completes when nothing is left running.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await StopAsync().ConfigureAwait(false);
         AbortAll();
         await _disposing.CancelAsync().ConfigureAwait(false);
@@ -273,6 +279,11 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
     /// <summary>Stops at once, without de-registering (use <see cref="DisposeAsync"/> to de-register).</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _stopping = true;
@@ -284,14 +295,8 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
         }
 
         AbortAll();
-        try
-        {
-            _disposing.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Disposed before: nothing left to cancel.
-        }
+        _disposing.Cancel();
+        _disposing.Dispose();
     }
 
     private static TrunkCredentials? CredentialsOf(ArsRoute route) =>

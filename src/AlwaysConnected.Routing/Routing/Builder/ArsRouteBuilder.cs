@@ -40,6 +40,25 @@ public sealed class ArsRouteBuilder
         return this;
     }
 
+    /// <summary>The REGISTER the route keeps up with its carrier (see <see cref="Ars.Registration.TrunkRegistrar"/>).</summary>
+    /// <param name="registerUri">The address of record, e.g. <c>sip:acct@itsp.example</c>.</param>
+    /// <param name="proxy">The registrar's address when it is not the Register URI's host; null otherwise.</param>
+    /// <param name="expirySeconds">The expiry asked for, in seconds.</param>
+    /// <param name="updatePercent">When to refresh, as a percentage of the granted expiry.</param>
+    /// <param name="user">The user that answers the registrar's challenge; null when it does not challenge.</param>
+    /// <param name="password">Its password.</param>
+    public ArsRouteBuilder Registration(
+        string registerUri,
+        string? proxy = null,
+        int expirySeconds = RouteRegistration.DefaultExpirySeconds,
+        int updatePercent = RouteRegistration.DefaultUpdatePercent,
+        string? user = null,
+        string? password = null)
+    {
+        _route = _route with { Registration = new RouteRegistration(registerUri, proxy, expirySeconds, updatePercent, user, password) };
+        return this;
+    }
+
     /// <summary>Sets a route variable (<c>&amp;v1</c>..).</summary>
     public ArsRouteBuilder Variable(string name, string value)
     {

@@ -388,6 +388,8 @@ public class TrunkRegistrarTests
         h.Time.Advance(TimeSpan.FromDays(1));
         h.Sent.Should().HaveCount(sent, "no timer is left");
         h.Registrar.Invoking(r => r.Apply(RegistrarHarness.Definition(RegistrarHarness.Route()))).Should().Throw<ObjectDisposedException>();
+        await h.Registrar.Invoking(r => r.DisposeAsync().AsTask()).Should().NotThrowAsync("disposing twice is harmless");
+        h.Registrar.Invoking(r => r.Dispose()).Should().NotThrow();
     }
 
     [Fact]
