@@ -14,6 +14,9 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public IPEndPoint SipEndPoint => _host.Services.GetRequiredService<SipServer>().ProxyNode!.LocalEndPoint;
 
+    /// <summary>The server's router, for what it tells through its public API (session counts, recovery).</summary>
+    public SipRouter Router => _host.Services.GetRequiredService<SipRouter>();
+
     public static async Task<ServerHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var builder = SipProxyHost.CreateBuilder([], settings);
