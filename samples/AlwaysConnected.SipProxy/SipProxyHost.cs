@@ -38,6 +38,7 @@ internal static class SipProxyHost
             sp.GetRequiredService<ILogger<BadInputLimiter>>(),
             sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<SipProxyOptions>>().Value.BadInputLogIntervalSeconds))));
+        builder.Services.AddSingleton<SipServerMetrics>();
         builder.Services.AddSingleton<HostResolver>();
         builder.Services.AddSingleton<TransactionHints>();
         builder.Services.AddSingleton<StatelessProxy>();

@@ -20,6 +20,9 @@ internal sealed class SipProxyOptions
     /// <summary>How often, per peer, bad input is logged at most (the rest is counted).</summary>
     public int BadInputLogIntervalSeconds { get; set; } = 10;
 
+    /// <summary>Threads receiving on each role's UDP socket, each handling its datagram to the end; 0 = one per core.</summary>
+    public int ReceiveWorkers { get; set; }
+
     /// <summary>Largest message accepted on TCP before the connection is answered 400 / closed.</summary>
     public int MaxMessageSize { get; set; } = 65535;
 

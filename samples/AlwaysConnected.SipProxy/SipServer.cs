@@ -14,6 +14,7 @@ internal sealed class SipServer(
     StatelessProxy proxy,
     PbxCoreRelay pbxCore,
     BadInputLimiter badInput,
+    SipServerMetrics metrics,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private readonly List<SipNode> _nodes = [];
@@ -29,11 +30,11 @@ internal sealed class SipServer(
         var settings = options.Value;
         var address = IPAddress.Parse(settings.ListenAddress);
         var logger = loggers.CreateLogger<SipNode>();
-        ProxyNode = new SipNode("SIP server", new IPEndPoint(address, settings.SipPort), settings.EnableTcp, settings.MaxMessageSize, proxy, badInput, logger);
+        ProxyNode = new SipNode("SIP server", new IPEndPoint(address, settings.SipPort), settings.EnableTcp, settings.MaxMessageSize, settings.ReceiveWorkers, proxy, badInput, metrics, logger);
         _nodes.Add(ProxyNode);
         if (settings.PbxCorePort > 0)
         {
-            PbxCoreNode = new SipNode("PBX core", new IPEndPoint(address, settings.PbxCorePort), settings.EnableTcp, settings.MaxMessageSize, pbxCore, badInput, logger);
+            PbxCoreNode = new SipNode("PBX core", new IPEndPoint(address, settings.PbxCorePort), settings.EnableTcp, settings.MaxMessageSize, settings.ReceiveWorkers, pbxCore, badInput, metrics, logger);
             _nodes.Add(PbxCoreNode);
         }
 

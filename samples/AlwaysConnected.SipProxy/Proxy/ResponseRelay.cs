@@ -15,20 +15,26 @@ internal static class ResponseRelay
     public static bool TryReadOurVia(SipMessage response, SipNode node, out string branch, out long connectionId)
     {
         branch = string.Empty;
-        connectionId = 0;
-        if (!response.TryGetValue(SipHeaderId.Via, 0, out var top) || !ViaHeader.TryParse(top, out var via)
-            || !via.Branch.StartsWith(SipText.BranchPrefix))
-        {
-            return false;
-        }
-
-        var sentBy = $"{Encoding.UTF8.GetString(via.Host)}:{via.Port.ToString(CultureInfo.InvariantCulture)}";
-        if (!sentBy.Equals(node.SentBy, StringComparison.OrdinalIgnoreCase))
+        if (!IsOurs(response, node, out connectionId) || !response.TryGetValue(SipHeaderId.Via, 0, out var top) || !ViaHeader.TryParse(top, out var via))
         {
             return false;
         }
 
         branch = Encoding.ASCII.GetString(via.Branch);
+        return true;
+    }
+
+    /// <summary>Whether the top Via is one this node wrote (our branch prefix and sent-by); reads the TCP connection id it carries. Allocates nothing.</summary>
+    public static bool IsOurs(SipMessage response, SipNode node, out long connectionId)
+    {
+        connectionId = 0;
+        if (!response.TryGetValue(SipHeaderId.Via, 0, out var top) || !ViaHeader.TryParse(top, out var via)
+            || !via.Branch.StartsWith(SipText.BranchPrefix)
+            || via.Port != node.LocalEndPoint.Port || !Ascii.EqualsIgnoreCase(via.Host, node.SentByHost))
+        {
+            return false;
+        }
+
         if (via.Parameters.TryGetValue("cid"u8, out var cid))
         {
             Utf8Parser.TryParse(cid, out connectionId, out _);
@@ -39,6 +45,73 @@ internal static class ResponseRelay
 
     /// <summary>Pops our Via (optionally restoring the CSeq number upstream knows) and sends the response on.</summary>
     public static bool TryForward(SipMessage response, SipNode node, long connectionId, HostResolver resolver, uint? cseqNumber, ArrayBufferWriter<byte> output, out string problem)
+    {
+        if (!TryWritePopped(response, cseqNumber, output, out var nextValue, out problem))
+        {
+            return false;
+        }
+
+        if (connectionId != 0)
+        {
+            return TrySendOnConnection(node, connectionId, output, out problem);
+        }
+
+        ViaHeader.TryParse(nextValue, out var next);
+        if (!SipText.TryGetResponseDestination(next, resolver, out var destination))
+        {
+            problem = "the next Via's sent-by does not resolve";
+            return false;
+        }
+
+        node.SendDatagram(output.WrittenSpan, destination);
+        return true;
+    }
+
+    /// <summary>The packet path's relay: pops our Via and sends by the next one through the worker's next-hop cache. Allocates nothing.</summary>
+    public static bool TryForward(SipMessage response, SipNode node, long connectionId, NextHopCache hops, ArrayBufferWriter<byte> output, out string problem)
+    {
+        if (!TryWritePopped(response, null, output, out var nextValue, out problem))
+        {
+            return false;
+        }
+
+        if (connectionId != 0)
+        {
+            return TrySendOnConnection(node, connectionId, output, out problem);
+        }
+
+        ViaHeader.TryParse(nextValue, out var next);
+        var host = next.Received.IsEmpty ? next.Host : next.Received;
+        var port = next.Port > 0 ? next.Port : 5060;
+        if (next.HasRPort && Utf8Parser.TryParse(next.RPort, out int rport, out _) && rport is > 0 and < 65536)
+        {
+            port = rport;
+        }
+
+        if (!hops.TryResolve(host, port, out var destination))
+        {
+            problem = "the next Via's sent-by does not resolve";
+            return false;
+        }
+
+        node.SendDatagram(output.WrittenSpan, destination);
+        return true;
+    }
+
+    private static bool TrySendOnConnection(SipNode node, long connectionId, ArrayBufferWriter<byte> output, out string problem)
+    {
+        problem = string.Empty;
+        if (!node.TrySendOnConnection(connectionId, output.WrittenSpan))
+        {
+            problem = "the TCP connection the request came on has closed";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the response without our top Via (and with the CSeq number restored when given); gives the next Via's value.</summary>
+    private static bool TryWritePopped(SipMessage response, uint? cseqNumber, ArrayBufferWriter<byte> output, out ReadOnlySpan<byte> nextValue, out string problem)
     {
         problem = string.Empty;
         var span = response.Span;
@@ -63,53 +136,41 @@ internal static class ResponseRelay
             count++;
         }
 
-        if (second.IsEmpty || !ViaHeader.TryParse(second, out var next))
+        nextValue = second;
+        if (second.IsEmpty || !ViaHeader.TryParse(second, out _))
         {
             problem = "no Via left after ours";
             return false;
         }
 
-        var splices = new List<Splice>(2);
+        int removeStart, removeEnd;
         if (firstHeader.LineRange.Equals(secondHeader.LineRange))
         {
             // "Via: ours, theirs": remove our value and the comma.
-            var start = SipText.OffsetOf(span, first);
-            splices.Add(new Splice(start, SipText.OffsetOf(span, second) - start, []));
+            removeStart = SipText.OffsetOf(span, first);
+            removeEnd = SipText.OffsetOf(span, second);
         }
         else
         {
-            var line = firstHeader.LineRange;
-            splices.Add(new Splice(line.Start.Value, line.End.Value - line.Start.Value, []));
+            removeStart = firstHeader.LineRange.Start.Value;
+            removeEnd = firstHeader.LineRange.End.Value;
         }
 
         if (cseqNumber is { } number && response.TryGetHeader(SipHeaderId.CSeq, out var cseqHeader)
             && CSeqHeader.TryParse(response.GetValue(cseqHeader), out var cseq))
         {
+            // The PBX core's path (a re-sent request's CSeq back to the caller's): not the packet path, may allocate.
+            var splices = new List<Splice>(2) { new(removeStart, removeEnd - removeStart, []) };
             var range = cseqHeader.ValueRange;
             splices.Add(new Splice(range.Start.Value, range.End.Value - range.Start.Value,
                 Encoding.ASCII.GetBytes($"{number.ToString(CultureInfo.InvariantCulture)} {Encoding.ASCII.GetString(cseq.MethodBytes)}")));
-        }
-
-        splices.Sort((a, b) => a.Offset.CompareTo(b.Offset));
-        Splice.Apply(span, [.. splices], output);
-        if (connectionId != 0)
-        {
-            if (!node.TrySendOnConnection(connectionId, output.WrittenSpan))
-            {
-                problem = "the TCP connection the request came on has closed";
-                return false;
-            }
-
+            splices.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+            Splice.Apply(span, [.. splices], output);
             return true;
         }
 
-        if (!SipText.TryGetResponseDestination(next, resolver, out var destination))
-        {
-            problem = "the next Via's sent-by does not resolve";
-            return false;
-        }
-
-        node.SendDatagram(output.WrittenSpan, destination);
+        output.Write(span[..removeStart]);
+        output.Write(span[removeEnd..]);
         return true;
     }
 

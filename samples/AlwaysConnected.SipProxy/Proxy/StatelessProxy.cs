@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Net;
 using System.Text;
 using AlwaysConnected.Routing;
@@ -19,9 +20,11 @@ internal sealed partial class StatelessProxy(
     HostResolver resolver,
     TransactionHints hints,
     BadInputLimiter badInput,
+    TimeProvider time,
     ILogger<StatelessProxy> logger) : ISipMessageHandler
 {
     private static readonly string Salt = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+    private static readonly byte[] SaltBytes = Encoding.ASCII.GetBytes(Salt);
 
     [ThreadStatic]
     private static Scratch? t_scratch;
@@ -50,24 +53,37 @@ internal sealed partial class StatelessProxy(
         }
 
         var status = error.SuggestedStatusCode is >= 400 and < 600 ? error.SuggestedStatusCode : 400;
-        var scratch = t_scratch ??= new Scratch();
-        scratch.Output.ResetWrittenCount();
-        if (ResponseFactory.TryBuild(message, status, "Bad Request (" + error.GetDescription() + ")", inbound.Source, scratch.Output))
+        var output = new ArrayBufferWriter<byte>(1024);
+        if (ResponseFactory.TryBuild(message, status, "Bad Request (" + error.GetDescription() + ")", inbound.Source, output))
         {
-            node.Reply(inbound, scratch.Output.WrittenSpan, ReplyDestination(message, inbound));
+            node.Reply(inbound, output.WrittenSpan, ReplyDestination(message, inbound));
         }
+    }
+
+    /// <summary>This thread's scratch for this proxy: a receive worker's own, made on its first message.</summary>
+    private Scratch GetScratch()
+    {
+        var scratch = t_scratch;
+        if (scratch is null || !ReferenceEquals(scratch.Owner, this))
+        {
+            t_scratch = scratch = new Scratch(this, new NextHopCache(resolver, time));
+        }
+
+        return scratch;
     }
 
     private void HandleRequest(SipNode node, SipMessage request, in Inbound inbound)
     {
-        var scratch = t_scratch ??= new Scratch();
+        var scratch = GetScratch();
         if (!request.TryGetValue(SipHeaderId.Via, 0, out var topViaValue) || !ViaHeader.TryParse(topViaValue, out var topVia))
         {
             badInput.Report(inbound.Source, "request without a readable Via", Encoding.UTF8.GetString(request.StartLine));
+            node.CountDropped();
             return;
         }
 
-        var branch = SipText.DeriveBranch(request, topVia, Salt);
+        var branch = scratch.Branch;
+        SipText.WriteBranch(request, topVia, SaltBytes, branch);
         var method = request.Method;
         if (method is SipMethod.Ack or SipMethod.Cancel && hints.TryGet(branch, out var hint))
         {
@@ -82,7 +98,8 @@ internal sealed partial class StatelessProxy(
                 return; // the ACK of our own final response ends here
             }
 
-            Forward(node, request, inbound, branch, hint.Destination!, new ForwardEdits(node.SentBy, branch) { RequestUri = hint.RequestUri, ConnectionId = inbound.ConnectionId }, scratch);
+            var edits = new ForwardEdits(node.SentBy, Encoding.ASCII.GetString(branch)) { RequestUri = hint.RequestUri, ConnectionId = inbound.ConnectionId };
+            Forward(node, request, inbound, hint.Destination!, edits, scratch);
             return;
         }
 
@@ -124,7 +141,102 @@ internal sealed partial class StatelessProxy(
                 return;
         }
 
-        // Forward or NoMatch: apply the decision's edits, then the proxy's own.
+        if (NeedsRewrittenRequest(decision))
+        {
+            ForwardRewritten(node, request, inbound, branch, decision, scratch);
+            return;
+        }
+
+        // Forward or NoMatch: the decision's edits and the proxy's own in one write of the request.
+        if (!TryChooseNextHop(node, request, decision, scratch.NextHops, out var destination))
+        {
+            LogUnroutable(inbound.Source, decision.GetTargetString() ?? Encoding.UTF8.GetString(request.RequestUri));
+            if (method != SipMethod.Ack)
+            {
+                Answer(node, request, inbound, 503, "Service Unavailable (next hop does not resolve)", scratch);
+            }
+
+            return;
+        }
+
+        if (destination.EndPoint.Equals(node.LocalEndPoint))
+        {
+            if (method != SipMethod.Ack)
+            {
+                Answer(node, request, inbound, 482, null, scratch);
+            }
+
+            return;
+        }
+
+        if (method == SipMethod.Invite)
+        {
+            hints.RememberForwarded(branch, destination, decision.HasRequestUri ? decision.RequestUri : request.RequestUri);
+        }
+
+        LogForwarded(request.Method, inbound.Source, destination.EndPoint, LastRule(decision));
+        var via = scratch.Via;
+        via.ResetWrittenCount();
+        via.Write(node.ViaPrefix);
+        via.Write(branch);
+        if (inbound.ConnectionId != 0)
+        {
+            // Which TCP connection the response must go back on, carried in our own Via (no table to keep).
+            via.Write(";cid="u8);
+            Utf8Formatter.TryFormat(inbound.ConnectionId, via.GetSpan(20), out var digits);
+            via.Advance(digits);
+        }
+
+        var receivedVia = scratch.ReceivedVia;
+        receivedVia.ResetWrittenCount();
+        var sourceAddress = inbound.Peer?.AddressText ?? Encoding.ASCII.GetBytes(inbound.Source.Address.ToString());
+        SipText.StampTopVia(topViaValue, topVia, sourceAddress, inbound.Source.Port, receivedVia);
+        var proxyEdits = new SipProxyEdits { Via = via.WrittenSpan, ReceivedVia = receivedVia.WrittenSpan, MaxForwards = hops - 1 };
+        var output = scratch.Output;
+        output.ResetWrittenCount();
+        if (!SipRequestWriter.TryWrite(request, decision, proxyEdits, output, out var writeError))
+        {
+            LogRoutingError(inbound.Source, writeError, "the decision could not be applied");
+            Answer(node, request, inbound, 500, "Server Internal Error (rewrite)", scratch);
+            return;
+        }
+
+        node.SendDatagram(output.WrittenSpan, destination);
+    }
+
+    /// <summary>
+    /// Whether the proxy must read the rewritten request before forwarding it: the decision edits a header the
+    /// proxy itself reads or writes (Route, Via, Max-Forwards), or replaces From without the caller's tag,
+    /// which the proxy puts back. Rare; every other request is written once.
+    /// </summary>
+    private static bool NeedsRewrittenRequest(RoutingDecision decision)
+    {
+        for (var e = 0; e < decision.HeaderEditCount; e++)
+        {
+            var edit = decision.GetHeaderEdit(e);
+            var id = SipHeaderNames.GetId(edit.Name);
+            if (id is SipHeaderId.Route or SipHeaderId.Via or SipHeaderId.MaxForwards)
+            {
+                return true;
+            }
+
+            if (id == SipHeaderId.From)
+            {
+                if (edit.Kind == HeaderEditKind.Set && !edit.Value.IsEmpty
+                    && (!NameAddress.TryParse(edit.Value, out var from) || !from.Parameters.Contains("tag"u8)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The general path: write the decision's edits, read the result, then add the proxy's own.</summary>
+    private void ForwardRewritten(SipNode node, SipMessage request, in Inbound inbound, ReadOnlySpan<byte> branchBytes, RoutingDecision decision, Scratch scratch)
+    {
+        var method = request.Method;
         scratch.Rewritten.ResetWrittenCount();
         if (!SipRequestWriter.TryWrite(request, decision, scratch.Rewritten, out var writeError))
         {
@@ -140,7 +252,7 @@ internal sealed partial class StatelessProxy(
             return;
         }
 
-        if (!TryChooseNextHop(node, rewritten, decision, out var destination))
+        if (!TryChooseNextHop(node, rewritten, decision, scratch.NextHops, out var destination))
         {
             LogUnroutable(inbound.Source, decision.GetTargetString() ?? Encoding.UTF8.GetString(rewritten.RequestUri));
             if (method != SipMethod.Ack)
@@ -151,7 +263,7 @@ internal sealed partial class StatelessProxy(
             return;
         }
 
-        if (destination.Equals(node.LocalEndPoint))
+        if (destination.EndPoint.Equals(node.LocalEndPoint))
         {
             if (method != SipMethod.Ack)
             {
@@ -163,37 +275,38 @@ internal sealed partial class StatelessProxy(
 
         if (method == SipMethod.Invite)
         {
-            hints.RememberForwarded(branch, destination, rewritten.RequestUri.ToArray());
+            hints.RememberForwarded(branchBytes, destination, rewritten.RequestUri);
         }
 
-        LogForwarded(request.Method, inbound.Source, destination, LastRule(decision));
-        var edits = new ForwardEdits(node.SentBy, branch) { ConnectionId = inbound.ConnectionId, FromTag = RequestForwarder.ReadFromTag(request) };
-        Forward(node, rewritten, inbound, branch, destination, edits, scratch);
+        LogForwarded(request.Method, inbound.Source, destination.EndPoint, LastRule(decision));
+        var edits = new ForwardEdits(node.SentBy, Encoding.ASCII.GetString(branchBytes)) { ConnectionId = inbound.ConnectionId, FromTag = RequestForwarder.ReadFromTag(request) };
+        Forward(node, rewritten, inbound, destination, edits, scratch);
     }
 
-    private bool TryChooseNextHop(SipNode node, SipMessage request, RoutingDecision decision, out IPEndPoint destination)
+    private static bool TryChooseNextHop(SipNode node, SipMessage request, RoutingDecision decision, NextHopCache hops, out Peer destination)
     {
         if (decision.HasTarget)
         {
-            return resolver.TryResolveNextHop(decision.Target, out destination);
+            return hops.TryResolveNextHop(decision.Target, out destination);
         }
 
         // Loose routing (RFC 3261 §16.12): a Route set by a record-routing hop (the PBX core) is followed.
         if (request.TryGetValue(SipHeaderId.Route, 0, out var route) && NameAddress.TryParse(route, out var address)
-            && resolver.TryResolveNextHop(address.AddrSpec, out destination) && !destination.Equals(node.LocalEndPoint))
+            && hops.TryResolveNextHop(address.AddrSpec, out destination) && !destination.EndPoint.Equals(node.LocalEndPoint))
         {
             return true;
         }
 
-        return resolver.TryResolveNextHop(request.RequestUri, out destination);
+        return hops.TryResolveNextHop(decision.HasRequestUri ? decision.RequestUri : request.RequestUri, out destination);
     }
 
-    private void Forward(SipNode node, SipMessage request, in Inbound inbound, string branch, IPEndPoint destination, in ForwardEdits edits, Scratch scratch)
+    private void Forward(SipNode node, SipMessage request, in Inbound inbound, Peer destination, in ForwardEdits edits, Scratch scratch)
     {
         scratch.Output.ResetWrittenCount();
         if (!RequestForwarder.TryBuild(request, edits, inbound.Source, scratch.Output))
         {
-            badInput.Report(inbound.Source, "request not forwardable", branch);
+            badInput.Report(inbound.Source, "request not forwardable", edits.Branch);
+            node.CountDropped();
             return;
         }
 
@@ -202,17 +315,19 @@ internal sealed partial class StatelessProxy(
 
     private void HandleResponse(SipNode node, SipMessage response, in Inbound inbound)
     {
-        if (!ResponseRelay.TryReadOurVia(response, node, out _, out var connectionId))
+        if (!ResponseRelay.IsOurs(response, node, out var connectionId))
         {
             badInput.Report(inbound.Source, "response not for us", Encoding.UTF8.GetString(response.StartLine));
+            node.CountDropped();
             return;
         }
 
-        var scratch = t_scratch ??= new Scratch();
+        var scratch = GetScratch();
         scratch.Output.ResetWrittenCount();
-        if (!ResponseRelay.TryForward(response, node, connectionId, resolver, null, scratch.Output, out var problem))
+        if (!ResponseRelay.TryForward(response, node, connectionId, scratch.NextHops, scratch.Output, out var problem))
         {
             badInput.Report(inbound.Source, "response not routable", problem);
+            node.CountDropped();
         }
     }
 
@@ -251,9 +366,22 @@ internal sealed partial class StatelessProxy(
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Request from {Source}: next hop {NextHop} does not resolve")]
     private partial void LogUnroutable(IPEndPoint source, string nextHop);
 
-    /// <summary>Per-thread reusable buffers: a handler call never spans threads (the message is a view over the receive buffer).</summary>
-    private sealed class Scratch
+    /// <summary>
+    /// Per-thread reusable state: a receive worker's own decision, parser index, buffers and next-hop cache (a
+    /// handler call never spans threads: the message is a view over the receive buffer).
+    /// </summary>
+    private sealed class Scratch(StatelessProxy owner, NextHopCache nextHops)
     {
+        public StatelessProxy Owner { get; } = owner;
+
+        public NextHopCache NextHops { get; } = nextHops;
+
+        public byte[] Branch { get; } = new byte[SipText.BranchLength];
+
+        public ArrayBufferWriter<byte> Via { get; } = new(256);
+
+        public ArrayBufferWriter<byte> ReceivedVia { get; } = new(512);
+
         public RoutingDecision Decision { get; } = new();
 
         public SipMessageIndex Index { get; } = new();

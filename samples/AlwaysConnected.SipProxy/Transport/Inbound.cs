@@ -7,4 +7,7 @@ namespace AlwaysConnected.SipProxy.Transport;
 internal readonly record struct Inbound(IPEndPoint Source, SipTransport Transport, long ConnectionId)
 {
     public bool IsStream => Transport != SipTransport.Udp;
+
+    /// <summary>The source in the forms the packet path reuses (UDP only; null for TCP).</summary>
+    public Peer? Peer { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Sip;
 using Microsoft.Extensions.Logging;
@@ -26,11 +27,18 @@ internal sealed partial class SipNode : IAsyncDisposable
     private readonly ConcurrentDictionary<long, TcpConnection> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
+    private readonly UdpReceiveWorkers _receivers;
+    private readonly SipServerMetrics.RoleMetrics _metrics;
     private long _nextConnectionId;
 
-    public SipNode(string name, IPEndPoint bind, bool enableTcp, int maxMessageSize, ISipMessageHandler handler, BadInputLimiter badInput, ILogger logger)
+    /// <summary>The receive timestamp of the datagram the current thread is handling (0 outside a UDP receive worker).</summary>
+    [ThreadStatic]
+    private static long t_receivedAt;
+
+    public SipNode(string name, IPEndPoint bind, bool enableTcp, int maxMessageSize, int receiveWorkers, ISipMessageHandler handler, BadInputLimiter badInput, SipServerMetrics metrics, ILogger logger)
     {
         Name = name;
+        _metrics = metrics.ForRole(name);
         _handler = handler;
         _badInput = badInput;
         _logger = logger;
@@ -47,6 +55,9 @@ internal sealed partial class SipNode : IAsyncDisposable
         {
             _udp.Bind(bind);
             LocalEndPoint = (IPEndPoint)_udp.LocalEndPoint!;
+            SentBy = $"{LocalEndPoint.Address}:{LocalEndPoint.Port}";
+            SentByHost = Encoding.ASCII.GetBytes(LocalEndPoint.Address.ToString());
+            ViaPrefix = Encoding.ASCII.GetBytes($"SIP/2.0/UDP {SentBy};branch=");
             if (enableTcp)
             {
                 _tcp = new Socket(bind.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -61,6 +72,10 @@ internal sealed partial class SipNode : IAsyncDisposable
             _tcp?.Dispose();
             throw;
         }
+
+        var workers = receiveWorkers > 0 ? receiveWorkers : Environment.ProcessorCount;
+        _receivers = new UdpReceiveWorkers(_udp, workers, _ => new DatagramReceiver(this), name,
+            ex => _badInput.Report(new IPEndPoint(IPAddress.None, 0), "receive failed", ex.SocketErrorCode.ToString()));
     }
 
     public string Name { get; }
@@ -69,17 +84,29 @@ internal sealed partial class SipNode : IAsyncDisposable
     public IPEndPoint LocalEndPoint { get; }
 
     /// <summary>host:port as written in this node's Via sent-by.</summary>
-    public string SentBy => $"{LocalEndPoint.Address}:{LocalEndPoint.Port}";
+    public string SentBy { get; }
+
+    /// <summary>The host of <see cref="SentBy"/> as bytes (compared with a response's top Via).</summary>
+    public byte[] SentByHost { get; }
+
+    /// <summary><c>SIP/2.0/UDP host:port;branch=</c>: this node's Via value up to the branch.</summary>
+    public byte[] ViaPrefix { get; }
+
+    /// <summary>Bytes allocated by the UDP receive workers while handling datagrams (the allocation test reads it).</summary>
+    internal long ReceiveWorkersAllocatedBytes => _receivers.AllocatedBytes;
+
+    /// <summary>How many threads receive on the UDP socket.</summary>
+    public int ReceiveWorkerCount => _receivers.Count;
 
     public void Start()
     {
-        _loops.Add(Task.Run(() => ReceiveDatagramsAsync(_stopping.Token)));
+        _receivers.Start();
         if (_tcp is not null)
         {
             _loops.Add(Task.Run(() => AcceptAsync(_tcp, _stopping.Token)));
         }
 
-        LogListening(Name, LocalEndPoint, _tcp is null ? "UDP" : "UDP+TCP");
+        LogListening(Name, LocalEndPoint, _tcp is null ? "UDP" : "UDP+TCP", _receivers.Count);
     }
 
     /// <summary>Sends a datagram; failures are logged (rate-limited) and never thrown into the caller's receive loop.</summary>
@@ -88,6 +115,7 @@ internal sealed partial class SipNode : IAsyncDisposable
         try
         {
             _udp.SendTo(bytes, SocketFlags.None, destination);
+            _metrics.Sent(t_receivedAt);
         }
         catch (SocketException ex)
         {
@@ -98,6 +126,27 @@ internal sealed partial class SipNode : IAsyncDisposable
             // Shutting down.
         }
     }
+
+    /// <summary>Sends a datagram to a socket address made once (a <see cref="Peer"/>'s): the packet path's send, no allocation.</summary>
+    public void SendDatagram(ReadOnlySpan<byte> bytes, Peer destination)
+    {
+        try
+        {
+            _udp.SendTo(bytes, SocketFlags.None, destination.Address);
+            _metrics.Sent(t_receivedAt);
+        }
+        catch (SocketException ex)
+        {
+            _badInput.Report(destination.EndPoint, "send failed", ex.SocketErrorCode.ToString());
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>Counts a message that was neither forwarded nor answered.</summary>
+    public void CountDropped() => _metrics.Dropped();
 
     /// <summary>Sends on an open TCP connection; false when it has closed meanwhile.</summary>
     public bool TrySendOnConnection(long connectionId, ReadOnlySpan<byte> bytes) =>
@@ -116,35 +165,19 @@ internal sealed partial class SipNode : IAsyncDisposable
         }
     }
 
-    private async Task ReceiveDatagramsAsync(CancellationToken cancellationToken)
+    /// <summary>One receive worker's handler: its own parser index and peer table, used only on its thread.</summary>
+    private sealed class DatagramReceiver(SipNode node) : IDatagramHandler
     {
-        var buffer = GC.AllocateUninitializedArray<byte>(65536);
-        var index = new SipMessageIndex(_parserOptions);
-        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            SocketReceiveFromResult received;
-            try
-            {
-                received = await _udp.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-            catch (ObjectDisposedException)
-            {
-                break;
-            }
-            catch (SocketException ex)
-            {
-                // An ICMP error from an earlier send surfaces here on some systems; the socket keeps working.
-                _badInput.Report(new IPEndPoint(IPAddress.None, 0), "receive failed", ex.SocketErrorCode.ToString());
-                continue;
-            }
+        private readonly SipMessageIndex _index = new(node._parserOptions);
+        private readonly PeerTable _peers = new(node.LocalEndPoint.AddressFamily);
 
-            var source = (IPEndPoint)received.RemoteEndPoint;
-            Dispatch(buffer.AsSpan(0, received.ReceivedBytes), index, new Inbound(source, SipTransport.Udp, 0));
+        public void Handle(ReadOnlySpan<byte> datagram, SocketAddress source, long receivedAt)
+        {
+            node._metrics.Received();
+            t_receivedAt = receivedAt;
+            var peer = _peers.Get(source);
+            node.Dispatch(datagram, _index, new Inbound(peer.EndPoint, SipTransport.Udp, 0) { Peer = peer });
+            t_receivedAt = 0;
         }
     }
 
@@ -170,6 +203,7 @@ internal sealed partial class SipNode : IAsyncDisposable
             else
             {
                 _badInput.Report(inbound.Source, "unparsable message", index.Error.GetDescription());
+                CountDropped();
                 _handler.HandleInvalid(this, message, index.Error, inbound);
             }
         }
@@ -177,6 +211,7 @@ internal sealed partial class SipNode : IAsyncDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            CountDropped();
             LogHandlerFailed(ex, Name, inbound.Source);
         }
     }
@@ -288,6 +323,7 @@ internal sealed partial class SipNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
+        _receivers.Stop();
         _udp.Dispose();
         _tcp?.Dispose();
         foreach (var connection in _connections.Values)
@@ -298,6 +334,10 @@ internal sealed partial class SipNode : IAsyncDisposable
         try
         {
             await Task.WhenAll(_loops).WaitAsync(TimeSpan.FromSeconds(5));
+            if (!_receivers.Join(TimeSpan.FromSeconds(5)))
+            {
+                LogStopTimedOut(Name);
+            }
         }
         catch (TimeoutException)
         {
@@ -308,8 +348,8 @@ internal sealed partial class SipNode : IAsyncDisposable
         LogStopped(Name);
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Role} listening on {EndPoint} ({Transports})")]
-    private partial void LogListening(string role, IPEndPoint endPoint, string transports);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Role} listening on {EndPoint} ({Transports}, {Workers} UDP receive threads)")]
+    private partial void LogListening(string role, IPEndPoint endPoint, string transports, int workers);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Role} stopped")]
     private partial void LogStopped(string role);

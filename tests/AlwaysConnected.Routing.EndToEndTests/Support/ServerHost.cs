@@ -1,5 +1,6 @@
 using System.Net;
 using AlwaysConnected.SipProxy;
+using AlwaysConnected.SipProxy.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -12,7 +13,10 @@ internal sealed class ServerHost : IAsyncDisposable
 
     private ServerHost(IHost host) => _host = host;
 
-    public IPEndPoint SipEndPoint => _host.Services.GetRequiredService<SipServer>().ProxyNode!.LocalEndPoint;
+    public IPEndPoint SipEndPoint => ProxyNode.LocalEndPoint;
+
+    /// <summary>The SIP server role's listener.</summary>
+    internal SipNode ProxyNode => _host.Services.GetRequiredService<SipServer>().ProxyNode!;
 
     /// <summary>The server's router, for what it tells through its public API (session counts, recovery).</summary>
     public SipRouter Router => _host.Services.GetRequiredService<SipRouter>();

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Buffers;
+using System.Buffers.Text;
 using AlwaysConnected.Routing;
 
 namespace AlwaysConnected.Routing.Sip.Writing;
@@ -16,11 +17,30 @@ public static class SipRequestWriter
     /// <param name="output">Where to write; nothing is written when the method fails.</param>
     /// <param name="error">Why nothing was written.</param>
     /// <returns><see langword="false"/> when the decision is an error, the message is not a request, or an edit value would inject a line break or NUL.</returns>
-    public static bool TryWrite(SipMessage message, RoutingDecision decision, IBufferWriter<byte> output, out RoutingErrorCode error)
+    public static bool TryWrite(SipMessage message, RoutingDecision decision, IBufferWriter<byte> output, out RoutingErrorCode error) =>
+        TryWrite(message, decision, default, output, out error);
+
+    /// <summary>Writes the request to forward: a decision's edits and a proxy's own (<paramref name="proxy"/>) in one pass.</summary>
+    /// <param name="message">The parsed original request.</param>
+    /// <param name="decision">The decision whose edits to apply.</param>
+    /// <param name="proxy">The proxy's Via, Max-Forwards, stamped received Via and extra header lines.</param>
+    /// <param name="output">Where to write; nothing is written when the method fails.</param>
+    /// <param name="error">Why nothing was written.</param>
+    /// <returns>
+    /// <see langword="false"/> when the decision is an error, the message is not a request, an edit value would
+    /// inject a line break or NUL (<see cref="RoutingErrorCode.InjectedLineBreak"/>; extra header lines must each end
+    /// in CRLF and hold no other line break), or Max-Forwards is negative (<see cref="RoutingErrorCode.InvalidValue"/>).
+    /// </returns>
+    public static bool TryWrite(SipMessage message, RoutingDecision decision, scoped in SipProxyEdits proxy, IBufferWriter<byte> output, out RoutingErrorCode error)
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(output);
         error = Validate(message, decision);
+        if (error == RoutingErrorCode.None && !proxy.IsEmpty)
+        {
+            error = Validate(proxy);
+        }
+
         if (error != RoutingErrorCode.None)
         {
             return false;
@@ -43,6 +63,7 @@ public static class SipRequestWriter
             bound += edit.Name.Length + edit.Value.Length + EditOverhead;
         }
 
+        bound += proxy.Via.Length + proxy.ExtraHeaders.Length + proxy.ReceivedVia.Length + ProxyOverhead;
         var destination = new SpanCursor(output.GetSpan(bound));
 
         // Untouched bytes are copied in runs as long as possible (most of a request arrives unchanged).
@@ -54,21 +75,62 @@ public static class SipRequestWriter
             runStart = message.RequestUriRange.End.Value;
         }
 
-        if (editCount > 0)
+        if (editCount > 0 || !proxy.IsEmpty)
         {
+            // The proxy's lines go before the first header; its other edits land on the received top Via
+            // element and on Max-Forwards, unless the decision edits those headers itself.
+            var pendingTop = !proxy.Via.IsEmpty || !proxy.ExtraHeaders.IsEmpty;
+            var topViaStart = -1;
+            var topViaEnd = -1;
+            if (!proxy.ReceivedVia.IsEmpty && message.TryGetValue(SipHeaderId.Via, 0, out var topVia) && span.Overlaps(topVia, out var topViaOffset))
+            {
+                topViaStart = topViaOffset;
+                topViaEnd = topViaOffset + topVia.Length;
+            }
+
+            var maxForwardsPending = proxy.MaxForwards is not null;
+
             // Which whole-header edits have been written already (a Set replaces all instances with one).
             var written = editCount <= 64 ? new EditSet(0UL) : new EditSet(new bool[editCount]);
             for (var h = 0; h < message.HeaderCount; h++)
             {
                 var header = message.GetHeader(h);
-                var editIndex = FindEdit(message, decision, header);
+                var line = header.LineRange;
+                if (pendingTop)
+                {
+                    destination.Write(span[runStart..line.Start.Value]);
+                    runStart = line.Start.Value;
+                    WriteProxyLines(ref destination, proxy);
+                    pendingTop = false;
+                }
+
+                var editIndex = editCount > 0 ? FindEdit(message, decision, header) : -1;
                 if (editIndex < 0)
                 {
+                    if (topViaStart >= line.Start.Value && topViaStart < line.End.Value && header.Id == SipHeaderId.Via)
+                    {
+                        destination.Write(span[runStart..topViaStart]);
+                        destination.Write(proxy.ReceivedVia);
+                        runStart = topViaEnd;
+                    }
+                    else if (maxForwardsPending && header.Id == SipHeaderId.MaxForwards)
+                    {
+                        var value = header.ValueRange;
+                        destination.Write(span[runStart..value.Start.Value]);
+                        destination.WriteNumber(proxy.MaxForwards!.Value);
+                        runStart = value.End.Value;
+                        maxForwardsPending = false;
+                    }
+
                     continue;
                 }
 
+                if (header.Id == SipHeaderId.MaxForwards)
+                {
+                    maxForwardsPending = false; // the decision's own Max-Forwards wins
+                }
+
                 var edit = decision.GetHeaderEdit(editIndex);
-                var line = header.LineRange;
                 if (edit.Kind is HeaderEditKind.ReplaceUri or HeaderEditKind.ReplaceDisplayName && written.Contains(editIndex))
                 {
                     // Only the first instance of a partly edited header changes; later ones stay in the run.
@@ -100,13 +162,26 @@ public static class SipRequestWriter
             // Set edits of headers the request did not have are appended after the last header.
             destination.Write(span[runStart..headerSectionEnd]);
             runStart = headerSectionEnd;
+            if (pendingTop)
+            {
+                WriteProxyLines(ref destination, proxy); // a request without headers
+            }
+
             for (var e = 0; e < editCount; e++)
             {
                 var edit = decision.GetHeaderEdit(e);
                 if (edit.Kind == HeaderEditKind.Set && !written.Contains(e))
                 {
+                    maxForwardsPending &= decision.GetHeaderEditId(e) != SipHeaderId.MaxForwards;
                     WriteHeader(ref destination, edit.Name, edit.Value);
                 }
+            }
+
+            if (maxForwardsPending)
+            {
+                destination.Write("Max-Forwards: "u8);
+                destination.WriteNumber(proxy.MaxForwards!.Value);
+                destination.Write("\r\n"u8);
             }
         }
 
@@ -114,6 +189,47 @@ public static class SipRequestWriter
         destination.Write(span[runStart..]);
         output.Advance(destination.Position);
         return true;
+    }
+
+    // "Via: " + CRLF, "Max-Forwards: " + 10 digits + CRLF, rounded up.
+    private const int ProxyOverhead = 40;
+
+    private static void WriteProxyLines(ref SpanCursor destination, scoped in SipProxyEdits proxy)
+    {
+        if (!proxy.Via.IsEmpty)
+        {
+            WriteHeader(ref destination, "Via"u8, proxy.Via);
+        }
+
+        destination.Write(proxy.ExtraHeaders);
+    }
+
+    private static RoutingErrorCode Validate(scoped in SipProxyEdits proxy)
+    {
+        if (proxy.Via.IndexOfAny("\r\n\0"u8) >= 0 || proxy.ReceivedVia.IndexOfAny("\r\n\0"u8) >= 0)
+        {
+            return RoutingErrorCode.InjectedLineBreak;
+        }
+
+        if (proxy.MaxForwards < 0)
+        {
+            return RoutingErrorCode.InvalidValue;
+        }
+
+        // Extra lines: each non-empty and ending in CRLF, no other CR, LF or NUL (no empty line that would end the headers).
+        var extra = proxy.ExtraHeaders;
+        while (!extra.IsEmpty)
+        {
+            var end = extra.IndexOfAny("\r\n\0"u8);
+            if (end <= 0 || extra[end] != (byte)'\r' || end + 1 >= extra.Length || extra[end + 1] != (byte)'\n')
+            {
+                return RoutingErrorCode.InjectedLineBreak;
+            }
+
+            extra = extra[(end + 2)..];
+        }
+
+        return RoutingErrorCode.None;
     }
 
     // ": " + CRLF + " <" + ">" + ";" around an edit's name and value, rounded up.
@@ -130,6 +246,12 @@ public static class SipRequestWriter
         {
             bytes.CopyTo(_destination[Position..]);
             Position += bytes.Length;
+        }
+
+        public void WriteNumber(int value)
+        {
+            Utf8Formatter.TryFormat(value, _destination[Position..], out var length);
+            Position += length;
         }
     }
 
