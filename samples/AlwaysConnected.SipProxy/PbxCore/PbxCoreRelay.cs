@@ -130,17 +130,18 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
         {
             Expires = _time.GetUtcNow() + Lifetime,
         };
+        if (request.Method == SipMethod.Invite)
+        {
+            // The PBX core keeps the INVITE's state (challenge, failover): a 100 Trying stops the caller's
+            // retransmissions (RFC 3261 §17.1.1.2). Sent before the trunk can answer: another receive thread
+            // may relay the trunk's answer at once, and a 100 must not overtake it.
+            Answer(node, request, inbound, 100, "Trying", output);
+        }
+
         lock (call)
         {
             Track(call);
             Act(call, call.Call.Start(outgoing, route.Context), response: default, hasResponse: false);
-        }
-
-        if (request.Method == SipMethod.Invite && !call.Finished)
-        {
-            // The PBX core keeps the INVITE's state (challenge, failover): a 100 Trying stops the caller's
-            // retransmissions (RFC 3261 §17.1.1.2).
-            Answer(node, request, inbound, 100, "Trying", output);
         }
     }
 
