@@ -41,6 +41,8 @@ internal static class SipProxyHost
         builder.Services.AddSingleton<SipServerMetrics>();
         builder.Services.AddSingleton<HostResolver>();
         builder.Services.AddSingleton<TransactionHints>();
+        builder.Services.AddSingleton(sp => new ProxyMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        builder.Services.AddSingleton<NextHopFailover>();
         builder.Services.AddSingleton<StatelessProxy>();
         builder.Services.TryAddSingleton<IPbxCoreRouter, ArsPbxCoreRouter>();
         builder.Services.AddSingleton<PbxCoreRelay>();

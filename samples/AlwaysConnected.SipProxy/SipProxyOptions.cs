@@ -26,6 +26,12 @@ internal sealed class SipProxyOptions
     /// <summary>Largest message accepted on TCP before the connection is answered 400 / closed.</summary>
     public int MaxMessageSize { get; set; } = 65535;
 
+    /// <summary>
+    /// How long an INVITE sent to one next hop of a <c>$target</c> failover list waits for any response before
+    /// the next hop is tried (the last hop's silence is answered 408). Default 2000 ms.
+    /// </summary>
+    public int NextHopTimeoutMilliseconds { get; set; } = 2000;
+
     /// <summary>Static name resolution (<c>name</c> → <c>ip[:port]</c>) so the sample needs no DNS.</summary>
     public Dictionary<string, string> Hosts { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -30,8 +30,9 @@ public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDispos
         await ExpectSuccessAsync(uac, "media server UAC");
         await ExpectSuccessAsync(uas, "ITSP UAS");
         var received = Sipp.ReadTraceFiles(_workDirectory, "itsp-uas_*_logs.log");
-        received.Should().Contain($"ruri_host={ItspDomain} to_host={ItspDomain} from_user={Account} from_host={ItspDomain} marker=",
-            "the carrier must see its own domain in the Request-URI and To, the account in From and no X-PBX-Param");
+        received.Should().Contain($"ITSP-RECEIVED ruri=INVITE sip:{Callee}@{ItspDomain} SIP/2.0 ruri_host={ItspDomain} to_host={ItspDomain} from_user={Account} from_host={ItspDomain} marker= ",
+            "the carrier must see its own domain in the Request-URI and To, the account at its domain in From, and no X-PBX-Param");
+        received.Should().Contain($"ITSP-RECEIVED-TO to=sip:{Callee}@{ItspDomain} ");
     }
 
     [NetnsFact]
@@ -67,6 +68,11 @@ public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDispos
 
         await ExpectSuccessAsync(uac, "media server UAC");
         await ExpectSuccessAsync(uas, "ITSP UAS with digest authentication");
+        var received = Sipp.ReadTraceFiles(_workDirectory, "itsp-auth-uas_*_logs.log");
+        received.Should().Contain("ITSP-CHALLENGED marker= (checked)", "the marker must not reach the carrier, not even on the challenged INVITE");
+        received.Should().Contain(
+            $"ITSP-RECEIVED ruri=sip:{Callee}@{ItspDomain} to=sip:{Callee}@{ItspDomain} from_user={Account} from_host={ItspDomain} auth_user={Account} auth_valid=true marker= ",
+            "the carrier sees its own domain in the Request-URI and To, the account at its domain in From, credentials verifyauth accepts, and no X-PBX-Param");
     }
 
     [SippFact]

@@ -19,6 +19,8 @@ internal sealed partial class StatelessProxy(
     SipRouter router,
     HostResolver resolver,
     TransactionHints hints,
+    NextHopFailover failover,
+    ProxyMetrics metrics,
     BadInputLimiter badInput,
     TimeProvider time,
     ILogger<StatelessProxy> logger) : ISipMessageHandler
@@ -85,6 +87,12 @@ internal sealed partial class StatelessProxy(
         var branch = scratch.Branch;
         SipText.WriteBranch(request, topVia, SaltBytes, branch);
         var method = request.Method;
+        if (failover.HasAttempts && method is SipMethod.Invite or SipMethod.Ack or SipMethod.Cancel
+            && failover.TryForwardWithin(node, request, inbound, Encoding.ASCII.GetString(branch)))
+        {
+            return; // a transaction whose INVITE is going down a $target failover list follows the hop now tried
+        }
+
         if (method is SipMethod.Ack or SipMethod.Cancel && hints.TryGet(branch, out var hint))
         {
             if (hint.LocallyAnswered)
@@ -122,7 +130,8 @@ internal sealed partial class StatelessProxy(
         {
             case RoutingOutcome.Reject:
             case RoutingOutcome.Block:
-                LogAnswered(request.Method, inbound.Source, decision.StatusCode, LastRule(decision));
+                // A request that failed validation (RoutingStage.Validation) is logged with the phrase naming the problem.
+                LogAnswered(request.Method, inbound.Source, decision.StatusCode, decision.Stage == RoutingStage.Validation ? decision.ReasonPhrase! : LastRule(decision));
                 if (method != SipMethod.Ack)
                 {
                     Answer(node, request, inbound, decision.Outcome == RoutingOutcome.Block ? 403 : decision.StatusCode, decision.ReasonPhrase, scratch);
@@ -139,6 +148,12 @@ internal sealed partial class StatelessProxy(
                 }
 
                 return;
+        }
+
+        if (NextHopFailover.AppliesTo(decision, method))
+        {
+            StartFailover(node, request, inbound, branch, decision, scratch);
+            return;
         }
 
         if (NeedsRewrittenRequest(decision))
@@ -283,11 +298,41 @@ internal sealed partial class StatelessProxy(
         Forward(node, rewritten, inbound, destination, edits, scratch);
     }
 
+    /// <summary>An INVITE whose target is a list: written once, then handed to <see cref="NextHopFailover"/>, which tries the hops in order.</summary>
+    private void StartFailover(SipNode node, SipMessage request, in Inbound inbound, ReadOnlySpan<byte> branch, RoutingDecision decision, Scratch scratch)
+    {
+        scratch.Rewritten.ResetWrittenCount();
+        if (!SipRequestWriter.TryWrite(request, decision, scratch.Rewritten, out var writeError)
+            || SipParser.TryParseDatagram(scratch.Rewritten.WrittenSpan, scratch.Index, out var rewritten) != SipParseStatus.Success)
+        {
+            LogRoutingError(inbound.Source, writeError, "the decision could not be applied");
+            Answer(node, request, inbound, 500, "Server Internal Error (rewrite)", scratch);
+            return;
+        }
+
+        var edits = new ForwardEdits(node.SentBy, Encoding.ASCII.GetString(branch)) { ConnectionId = inbound.ConnectionId, FromTag = RequestForwarder.ReadFromTag(request) };
+        if (!failover.TryStart(node, rewritten, decision, inbound, edits.Branch, edits))
+        {
+            LogUnroutable(inbound.Source, decision.GetTargetString()!);
+            Answer(node, request, inbound, 503, "Service Unavailable (no next hop resolves)", scratch);
+        }
+    }
+
     private static bool TryChooseNextHop(SipNode node, SipMessage request, RoutingDecision decision, NextHopCache hops, out Peer destination)
     {
         if (decision.HasTarget)
         {
-            return hops.TryResolveNextHop(decision.Target, out destination);
+            // The first next hop of the list that resolves (a list's later hops matter to INVITEs only: NextHopFailover).
+            foreach (var hop in decision.NextHops)
+            {
+                if (hop.IsValid && hops.TryResolveNextHop(hop.Text, out destination))
+                {
+                    return true;
+                }
+            }
+
+            destination = null!;
+            return false;
         }
 
         // Loose routing (RFC 3261 §16.12): a Route set by a record-routing hop (the PBX core) is followed.
@@ -315,10 +360,24 @@ internal sealed partial class StatelessProxy(
 
     private void HandleResponse(SipNode node, SipMessage response, in Inbound inbound)
     {
+        // A malformed response is not relayed (RFC 3261 §16.7 assumes a well-formed one): dropped, logged, counted.
+        if (!SipMessageValidator.TryValidate(response, out var invalid))
+        {
+            metrics.ResponseDropped(invalid.Code.ToString());
+            badInput.Report(inbound.Source, "malformed response dropped", invalid.GetDescription());
+            node.CountDropped();
+            return;
+        }
+
         if (!ResponseRelay.IsOurs(response, node, out var connectionId))
         {
             badInput.Report(inbound.Source, "response not for us", Encoding.UTF8.GetString(response.StartLine));
             node.CountDropped();
+            return;
+        }
+
+        if (failover.HasAttempts && failover.TryConsumeResponse(node, response))
+        {
             return;
         }
 

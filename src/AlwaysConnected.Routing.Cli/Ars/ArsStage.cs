@@ -42,6 +42,12 @@ internal static class ArsStage
             return before with { Outcome = "error", Stage = "ars-in", Error = new ExplainError(index.Error.Code.ToString(), index.Error.GetDescription(), index.Error.Offset) };
         }
 
+        // The PBX core's router validates what it receives before ARS IN, as the SIP server's does.
+        if (DecisionReport.TryRefuse(atPbx, before, out var refused))
+        {
+            return refused;
+        }
+
         var decision = new RoutingDecision();
         var inTrace = compiled.ExplainIn(atPbx, context, decision);
         var inResult = DecisionReport.Build(atPbx, decision, trace, properties, out var afterIn);

@@ -68,6 +68,30 @@ internal static class DecisionReport
         };
     }
 
+    /// <summary>
+    /// The result for a request that fails the router's validation (RFC 3261 §8.2, §16.3): <c>reject</c> with the
+    /// status and reason phrase a router gives it, decided by the <c>validation</c> stage before any rule.
+    /// </summary>
+    /// <returns>False when the request is valid.</returns>
+    public static bool TryRefuse(SipMessage request, ExplainResult previous, out ExplainResult refused)
+    {
+        if (SipMessageValidator.TryValidate(request, out var error))
+        {
+            refused = previous;
+            return false;
+        }
+
+        refused = previous with
+        {
+            Outcome = "reject",
+            Stage = "validation",
+            Status = error.SuggestedStatusCode,
+            Reason = error.GetReasonPhrase(),
+            Trace = new DialPlanTrace([], $"refused by validation: {error.GetDescription()}"),
+        };
+        return true;
+    }
+
     public static string OutcomeName(RoutingOutcome outcome) => outcome switch
     {
         RoutingOutcome.Forward => "forward",
@@ -82,6 +106,7 @@ internal static class DecisionReport
         RoutingStage.DialPlan => "dialplan",
         RoutingStage.ArsIn => "ars-in",
         RoutingStage.ArsOut => "ars-out",
+        RoutingStage.Validation => "validation",
         _ => null,
     };
 

@@ -107,6 +107,7 @@ internal static class RuleLoader
         rules.HasArs |= model.Ars.Routes.Count > 0 || model.Ars.Templates.Count > 0;
         rules.LocalAddresses.AddRange(SipRoutingOptionsMapper.GetLocalAddresses(options));
         rules.EvaluateInDialogRequests = options.DialPlan.EvaluateInDialogRequests;
+        rules.UserVariables.AddRange(options.DialPlan.UserVariables);
         rules.PatternTimeout = TimeSpan.FromMilliseconds(Math.Max(1, options.DialPlan.PatternTimeoutMilliseconds));
         return true;
     }

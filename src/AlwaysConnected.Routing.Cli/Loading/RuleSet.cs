@@ -25,11 +25,15 @@ internal sealed class RuleSet
 
     public TimeSpan PatternTimeout { get; set; } = PatternOptions.Default.BacktrackingTimeout;
 
+    /// <summary>Handling variables the rules set on purpose (no near-miss warning for them).</summary>
+    public List<string> UserVariables { get; } = [];
+
     public RoutingModel ToModel() => new(DialPlan, Ars);
 
     public DialPlanOptions CreateDialPlanOptions() => new()
     {
         EvaluateInDialogRequests = EvaluateInDialogRequests,
         Patterns = PatternOptions.Default with { BacktrackingTimeout = PatternTimeout },
+        UserVariables = new HashSet<string>(UserVariables.Select(v => v.TrimStart('$')), StringComparer.OrdinalIgnoreCase),
     };
 }

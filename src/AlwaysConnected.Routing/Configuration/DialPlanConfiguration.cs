@@ -17,4 +17,10 @@ public sealed class DialPlanConfiguration
 
     /// <summary>The match timeout of patterns that need backtracking, in milliseconds. Default 50.</summary>
     public int PatternTimeoutMilliseconds { get; set; } = 50;
+
+    /// <summary>
+    /// Handling variables the rules set on purpose that the router gives no meaning (without the
+    /// <c>$</c>): declaring one silences the near-miss warning (<c>DP0103</c>) for it.
+    /// </summary>
+    public IList<string> UserVariables { get; } = [];
 }

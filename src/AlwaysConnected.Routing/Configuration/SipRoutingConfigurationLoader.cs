@@ -17,6 +17,7 @@ internal static class SipRoutingConfigurationLoader
             },
             Functions = template?.DialPlan.Functions ?? new(),
             UnregisteredUserStatus = template?.DialPlan.UnregisteredUserStatus ?? 404,
+            UserVariables = new HashSet<string>(options.DialPlan.UserVariables.Select(v => v.TrimStart('$')), StringComparer.OrdinalIgnoreCase),
         },
         Ars = template?.Ars ?? new(),
         ValidateRequests = options.ValidateRequests,

@@ -20,6 +20,14 @@ public sealed class SipRoutingOptions
     /// <summary>The Always Connected preset; applied when <see cref="AlwaysConnectedConfiguration.Enabled"/> is set, before the rules above.</summary>
     public AlwaysConnectedConfiguration AlwaysConnected { get; set; } = new();
 
+    /// <summary>
+    /// Whether a reload may leave the router with no rules and no routes where it had some. Default
+    /// false: such a reload (the section renamed, deleted or emptied by mistake) is refused with a
+    /// warning and the previous rules keep serving. Set it in the new configuration to empty the
+    /// router on purpose.
+    /// </summary>
+    public bool AllowNoRules { get; set; }
+
     /// <summary>Whether requests are validated before any rule runs (<see cref="SipRouterOptions.ValidateRequests"/>). Default true.</summary>
     public bool ValidateRequests { get; set; } = true;
 

@@ -30,7 +30,12 @@ public static class SipRoutingServiceCollectionExtensions
         services.TryAddSingleton<IBlockList>(sp => new InMemoryBlockList(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<ISessionCounters>(sp => new SessionCounters(sp.GetService<TimeProvider>()));
         services.TryAddSingleton(sp => new RoutingMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
-        services.TryAddSingleton<SipRouterConfigurationMonitor>();
+        services.TryAddSingleton(sp =>
+        {
+            var monitor = ActivatorUtilities.CreateInstance<SipRouterConfigurationMonitor>(sp);
+            monitor.SectionPath = sp.GetService<RoutingSection>()?.Path;
+            return monitor;
+        });
         services.TryAddSingleton(sp => sp.GetRequiredService<SipRouterConfigurationMonitor>().Router);
         return new SipRoutingBuilder(services);
     }

@@ -19,4 +19,13 @@ internal static partial class RoutingLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Routing rules reload failed unexpectedly; the previous version keeps serving")]
     public static partial void ReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Routing rules reload refused: {Cause}; version {Version} keeps serving. Set AllowNoRules in the new configuration to remove every rule on purpose")]
+    public static partial void ReloadRefusedNoRules(ILogger logger, long version, string cause);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Routing configuration changed but its rules and options did not; version {Version} keeps serving")]
+    public static partial void ReloadUnchanged(ILogger logger, long version);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Routing rules version {Version}: warning {Code}: {Location}: {Text}")]
+    public static partial void RuleWarning(ILogger logger, long version, string code, string location, string text);
 }

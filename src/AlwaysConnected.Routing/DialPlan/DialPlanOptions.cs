@@ -23,4 +23,12 @@ public sealed class DialPlanOptions
     /// user is not registered. Default 404.
     /// </summary>
     public int UnregisteredUserStatus { get; init; } = 404;
+
+    /// <summary>
+    /// Handling variables the rules set on purpose although the router gives them no meaning (the
+    /// host reads them). A Deploy name a small edit away from a known handling variable is reported
+    /// as a likely typo (<c>DP0103</c>, <c>$taget</c> for <c>$target</c>) unless it is declared here.
+    /// Names without the <c>$</c>, case-insensitive.
+    /// </summary>
+    public IReadOnlySet<string> UserVariables { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }

@@ -243,7 +243,7 @@ public sealed class RoutingDecision
         Stage = RoutingStage.Validation;
         StatusCode = error.SuggestedStatusCode;
         ValidationError = error;
-        _reasonPhrase = ValidationReasonPhrases.Get(error);
+        _reasonPhrase = error.GetReasonPhrase();
         SnapshotVersion = snapshotVersion;
     }
 

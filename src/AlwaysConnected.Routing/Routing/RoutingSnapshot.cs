@@ -1,5 +1,6 @@
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.DialPlan;
+using AlwaysConnected.Routing.Services;
 
 namespace AlwaysConnected.Routing;
 
@@ -18,4 +19,7 @@ internal sealed class RoutingSnapshot(RoutingModel model, CompiledDialPlan dialP
     public long Version { get; } = version;
 
     public IReadOnlyList<RoutingDiagnostic> Diagnostics { get; } = diagnostics;
+
+    /// <summary>The host services decisions of this version consult (their local addresses follow the configuration).</summary>
+    public RoutingServices Services { get; set; } = null!;
 }

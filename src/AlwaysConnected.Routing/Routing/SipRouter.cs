@@ -26,7 +26,7 @@ namespace AlwaysConnected.Routing;
 /// </remarks>
 public sealed class SipRouter
 {
-    private readonly SipRouterOptions _options;
+    private SipRouterOptions _options;
     private readonly Lock _reloadGate = new();
     private readonly ILogger _logger;
     private readonly RoutingMetrics _metrics;
@@ -43,7 +43,7 @@ public sealed class SipRouter
     {
         ArgumentNullException.ThrowIfNull(model);
         _options = options ?? new SipRouterOptions();
-        Services = services ?? new RoutingServices();
+        services ??= new RoutingServices();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _metrics = metrics ?? new RoutingMetrics();
         if (!RoutingCompiler.TryCompile(model, _options, version: 1, out var snapshot, out var diagnostics))
@@ -51,12 +51,17 @@ public sealed class SipRouter
             throw new RoutingConfigurationException(diagnostics);
         }
 
-        _snapshot = snapshot!;
+        snapshot!.Services = services;
+        _snapshot = snapshot;
         RoutingLog.Loaded(_logger, _snapshot.Version, CountWarnings(diagnostics));
+        LogWarnings(_snapshot.Version, diagnostics);
     }
 
+    /// <summary>The options the rules now serving were compiled with.</summary>
+    internal SipRouterOptions Options => Volatile.Read(ref _options);
+
     /// <summary>The host services the rules consult.</summary>
-    public RoutingServices Services { get; }
+    public RoutingServices Services => Volatile.Read(ref _snapshot).Services;
 
     /// <summary>The version of the snapshot now serving (1 for the first, +1 per successful reload).</summary>
     public long Version => Volatile.Read(ref _snapshot).Version;
@@ -112,7 +117,7 @@ public sealed class SipRouter
         var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
         if (!Refuses(message, snapshot, decision))
         {
-            snapshot.DialPlan.Evaluate(message, context, Services, decision);
+            snapshot.DialPlan.Evaluate(message, context, snapshot.Services, decision);
         }
 
         Observe(decision, start);
@@ -232,7 +237,7 @@ public sealed class SipRouter
     {
         ArgumentNullException.ThrowIfNull(decision);
         var snapshot = Volatile.Read(ref _snapshot);
-        return Refuses(message, snapshot, decision) ? new DialPlanTrace([], RefusedText(decision)) : snapshot.DialPlan.Explain(message, context, Services, decision);
+        return Refuses(message, snapshot, decision) ? new DialPlanTrace([], RefusedText(decision)) : snapshot.DialPlan.Explain(message, context, snapshot.Services, decision);
     }
 
     /// <summary>
@@ -242,7 +247,15 @@ public sealed class SipRouter
     /// <param name="model">The new rules.</param>
     /// <param name="diagnostics">Every problem found (errors make the reload fail).</param>
     /// <returns><see langword="true"/> when the new rules now serve; <see langword="false"/> when they had errors and the previous rules keep serving.</returns>
-    public bool TryReload(RoutingModel model, out IReadOnlyList<RoutingDiagnostic> diagnostics)
+    public bool TryReload(RoutingModel model, out IReadOnlyList<RoutingDiagnostic> diagnostics) =>
+        TryReloadWith(model, options: null, localAddresses: null, out diagnostics);
+
+    /// <summary>
+    /// Like <see cref="TryReload(RoutingModel, out IReadOnlyList{RoutingDiagnostic})"/>, with new
+    /// options and local addresses too (a configuration reload: pattern timeout, in-dialog evaluation
+    /// and the server's addresses follow the configuration). Null keeps the current ones.
+    /// </summary>
+    internal bool TryReloadWith(RoutingModel model, SipRouterOptions? options, IReadOnlyList<System.Net.IPAddress>? localAddresses, out IReadOnlyList<RoutingDiagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(model);
         bool applied;
@@ -250,10 +263,13 @@ public sealed class SipRouter
         lock (_reloadGate)
         {
             version = _snapshot.Version + 1;
-            applied = RoutingCompiler.TryCompile(model, _options, version, out var snapshot, out diagnostics);
+            var newOptions = options ?? _options;
+            applied = RoutingCompiler.TryCompile(model, newOptions, version, out var snapshot, out diagnostics);
             if (applied)
             {
-                Volatile.Write(ref _snapshot, snapshot!);
+                snapshot!.Services = localAddresses is null ? _snapshot.Services : _snapshot.Services.WithLocalAddresses(localAddresses);
+                _options = newOptions;
+                Volatile.Write(ref _snapshot, snapshot);
             }
         }
 
@@ -261,6 +277,7 @@ public sealed class SipRouter
         if (applied)
         {
             RoutingLog.ReloadApplied(_logger, version, CountWarnings(diagnostics));
+            LogWarnings(version, diagnostics);
         }
         else
         {
@@ -332,6 +349,23 @@ public sealed class SipRouter
         var selected = await routing.ConfigureAwait(false);
         Observe(decision, start);
         return selected;
+    }
+
+    /// <summary>Every warning with its id and text: a count alone does not tell an operator what to fix.</summary>
+    private void LogWarnings(long version, IReadOnlyList<RoutingDiagnostic> diagnostics)
+    {
+        if (!_logger.IsEnabled(LogLevel.Warning))
+        {
+            return;
+        }
+
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Severity == RoutingDiagnosticSeverity.Warning)
+            {
+                RoutingLog.RuleWarning(_logger, version, diagnostic.Code, diagnostic.Location, diagnostic.Message);
+            }
+        }
     }
 
     private static int CountWarnings(IReadOnlyList<RoutingDiagnostic> diagnostics) =>

@@ -29,4 +29,17 @@ public sealed class RoutingServices
 
     /// <summary>The server's own host names (<c>$localhost(FQDN)</c>, <c>$outbound</c>).</summary>
     public IReadOnlyList<string> LocalHostNames { get; init; } = [];
+
+    /// <summary>The same services with other local addresses (a configuration reload changed them).</summary>
+    internal RoutingServices WithLocalAddresses(IReadOnlyList<System.Net.IPAddress> localAddresses) => new()
+    {
+        Registrar = Registrar,
+        Aliases = Aliases,
+        BlockList = BlockList,
+        Sessions = Sessions,
+        Time = Time,
+        TimeZone = TimeZone,
+        LocalAddresses = localAddresses,
+        LocalHostNames = LocalHostNames,
+    };
 }

@@ -69,6 +69,14 @@ public readonly struct SipParseError : IEquatable<SipParseError>
         return text.ToString();
     }
 
+    /// <summary>
+    /// The reason phrase of the answer: the standard phrase of <see cref="SuggestedStatusCode"/> and what is
+    /// wrong, e.g. <c>Bad Request (missing Call-ID)</c> or <c>Version Not Supported (only SIP/2.0 is supported)</c>.
+    /// Each distinct phrase is built once and then reused (no allocation after the first use).
+    /// </summary>
+    /// <returns>The phrase; <c>No Error</c> when there is no error.</returns>
+    public string GetReasonPhrase() => IsError ? Responses.ErrorReasonPhrases.Get(this) : "No Error";
+
     /// <inheritdoc />
     public override string ToString() => GetDescription();
 

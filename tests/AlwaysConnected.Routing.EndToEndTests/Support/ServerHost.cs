@@ -21,6 +21,10 @@ internal sealed class ServerHost : IAsyncDisposable
     /// <summary>The server's router, for what it tells through its public API (session counts, recovery).</summary>
     public SipRouter Router => _host.Services.GetRequiredService<SipRouter>();
 
+    /// <summary>A service of the running server (its metrics, for what the peers cannot see).</summary>
+    public T GetRequiredService<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
+
     public static async Task<ServerHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var builder = SipProxyHost.CreateBuilder([], settings);

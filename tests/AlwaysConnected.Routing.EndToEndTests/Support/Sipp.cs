@@ -94,6 +94,21 @@ internal sealed class Sipp : IDisposable
     public static string ReadTraceFiles(string directory, string pattern) =>
         string.Join("\n", Directory.GetFiles(directory, pattern).Select(File.ReadAllText));
 
+    /// <summary>
+    /// How many <paramref name="method"/> transactions sipp received (distinct top Via branches, so a
+    /// retransmission the network timing may cause counts once), read from the message traces
+    /// (<c>-trace_msg</c>) matching <paramref name="pattern"/>.
+    /// </summary>
+    public static int CountReceived(string directory, string pattern, string method) =>
+        Directory.GetFiles(directory, pattern)
+            .SelectMany(file => File.ReadAllText(file).Split("----------------------------------------------- "))
+            .Select(block => block.Split('\n').SkipWhile(line => !line.Contains("message received", StringComparison.Ordinal)).Skip(1)
+                .Where(line => line.Trim().Length > 0).ToList())
+            .Where(lines => lines.Count > 0 && lines[0].StartsWith(method + " ", StringComparison.Ordinal))
+            .Select(lines => lines.FirstOrDefault(line => line.StartsWith("Via:", StringComparison.OrdinalIgnoreCase)) ?? lines[0])
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+
     private static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

@@ -71,11 +71,17 @@ public class HotReloadTests
         // Reload only while both threads are routing.
         SpinWait.SpinUntil(() => Interlocked.Read(ref decisions) > 100, TimeSpan.FromSeconds(10)).Should().BeTrue();
         var rejected = 0;
+        var attempts = 0;
+        router.Reloaded += (_, _) => Interlocked.Increment(ref attempts);
         for (var revision = 1; revision <= 40; revision++)
         {
             var valid = revision % 4 != 0;
             var before = router.Version;
+            var attemptsBefore = Volatile.Read(ref attempts);
             source.Provider.Replace(Rules(revision, valid));
+
+            // The reload runs once the change notifications have settled (a short delay).
+            SpinWait.SpinUntil(() => Volatile.Read(ref attempts) > attemptsBefore, TimeSpan.FromSeconds(10)).Should().BeTrue();
             if (valid)
             {
                 router.Version.Should().Be(before + 1);

@@ -194,6 +194,13 @@ public static class DialPlanCompiler
                 return null;
             }
 
+            if (action == DeployAction.Variable && !options.UserVariables.Contains(variable)
+                && NearMiss.Closest(variable, NearMiss.HandlingVariables) is { } meant)
+            {
+                diagnostics.Add(new DialPlanDiagnostic(DiagnosticSeverity.Warning, "DP0103", rule.Name, "Deploy", lineNumber, "name",
+                    $"'${variable}' is not a known handling variable. Did you mean '${meant}'? As written it sets a variable the router ignores. If '${variable}' is deliberate, list it in the dial plan's UserVariables."));
+            }
+
             if (action == DeployAction.Target && isPreliminary)
             {
                 diagnostics.Add(new DialPlanDiagnostic(DiagnosticSeverity.Warning, "DP0102", rule.Name, "Deploy", lineNumber, "name",

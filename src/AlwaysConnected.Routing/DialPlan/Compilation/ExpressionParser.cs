@@ -227,7 +227,8 @@ internal sealed class ExpressionParser
 
         if (!_functions.TryGet(name, out var function))
         {
-            throw new ExpressionSyntaxException($"Unknown function ${name}.", column);
+            var meant = NearMiss.Closest(name, _functions.Names.Concat(["or", "and", "if", "isnull", "exist"]));
+            throw new ExpressionSyntaxException(meant is null ? $"Unknown function ${name}." : $"Unknown function ${name}. Did you mean ${meant}?", column);
         }
 
         RequireCount(name, arguments, function.MinArguments, function.MaxArguments, column);

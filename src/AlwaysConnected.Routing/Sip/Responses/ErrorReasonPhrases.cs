@@ -1,15 +1,14 @@
 using System.Text;
 using AlwaysConnected.Routing.Sip;
-using AlwaysConnected.Routing.Sip.Responses;
 
-namespace AlwaysConnected.Routing;
+namespace AlwaysConnected.Routing.Sip.Responses;
 
 /// <summary>
-/// The reason phrases of requests refused by validation: the standard phrase of the status, then what is
+/// The reason phrases of requests refused for a parse or validation error: the standard phrase of the status, then what is
 /// wrong (<c>Bad Request (missing Call-ID)</c>). Each text is built the first time it is needed and then
 /// reused, so refusing a request allocates nothing after warm-up.
 /// </summary>
-internal static class ValidationReasonPhrases
+internal static class ErrorReasonPhrases
 {
     private static readonly int HeaderCount = Enum.GetValues<SipHeaderId>().Max(id => (int)id) + 1;
     private static readonly int CodeCount = Enum.GetValues<SipParseErrorCode>().Max(code => (int)code) + 1;
@@ -40,6 +39,8 @@ internal static class ValidationReasonPhrases
             SipParseErrorCode.CSeqMethodMismatch => "CSeq method does not match the request method",
             SipParseErrorCode.InvalidRequestUri => "invalid Request-URI",
             SipParseErrorCode.InvalidHeaderValue or SipParseErrorCode.InvalidCSeq => "invalid " + header,
+            SipParseErrorCode.InvalidVersion => "invalid SIP-Version",
+            SipParseErrorCode.InvalidContentLength or SipParseErrorCode.DuplicateContentLength => "invalid Content-Length",
             _ => error.Code.ToString(),
         };
         return SipReasonPhrases.Get(error.SuggestedStatusCode) + " (" + problem + ")";
