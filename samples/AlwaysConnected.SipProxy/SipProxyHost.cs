@@ -1,3 +1,4 @@
+using AlwaysConnected.SipProxy.Logging;
 using AlwaysConnected.SipProxy.PbxCore;
 using AlwaysConnected.SipProxy.Proxy;
 using AlwaysConnected.SipProxy.Transport;
@@ -18,8 +19,11 @@ internal static class SipProxyHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
-            ContentRootPath = AppContext.BaseDirectory,
+            ContentRootPath = ContentRoot(),
         });
+        var fileErrors = new ConfigurationFileErrors();
+        fileErrors.Watch(builder.Configuration);
+        builder.Services.AddSingleton(fileErrors);
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);
@@ -39,6 +43,7 @@ internal static class SipProxyHost
             sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<SipProxyOptions>>().Value.BadInputLogIntervalSeconds))));
         builder.Services.AddSingleton<SipServerMetrics>();
+        builder.Services.AddSingleton<CallDecisionLog>();
         builder.Services.AddSingleton<HostResolver>();
         builder.Services.AddSingleton<TransactionHints>();
         builder.Services.AddSingleton(sp => new ProxyMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
@@ -49,5 +54,21 @@ internal static class SipProxyHost
         builder.Services.AddSingleton<SipServer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SipServer>());
         return builder;
+    }
+
+    /// <summary>
+    /// Under <c>dotnet run</c> (the program runs from its project's bin folder), the project folder:
+    /// the appsettings.json a user edits, and the one reloads watch. Otherwise (published, or hosted by
+    /// tests) the program's own folder.
+    /// </summary>
+    private static string ContentRoot()
+    {
+        var project = typeof(SipProxyHost).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "ProjectDirectory")?.Value;
+        var runsFromProject = project is not null
+            && AppContext.BaseDirectory.StartsWith(Path.Combine(project, "bin") + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && File.Exists(Path.Combine(project, "appsettings.json"));
+        return runsFromProject ? project! : AppContext.BaseDirectory;
     }
 }

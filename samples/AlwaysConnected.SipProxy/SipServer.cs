@@ -1,4 +1,6 @@
 using System.Net;
+using AlwaysConnected.Routing;
+using AlwaysConnected.SipProxy.Logging;
 using AlwaysConnected.SipProxy.PbxCore;
 using AlwaysConnected.SipProxy.Proxy;
 using AlwaysConnected.SipProxy.Transport;
@@ -9,8 +11,10 @@ using Microsoft.Extensions.Options;
 namespace AlwaysConnected.SipProxy;
 
 /// <summary>Starts the two roles' listeners with the host and stops them with it (Ctrl+C, SIGTERM).</summary>
-internal sealed class SipServer(
+internal sealed partial class SipServer(
     IOptions<SipProxyOptions> options,
+    SipRouter router,
+    ConfigurationFileErrors fileErrors,
     StatelessProxy proxy,
     PbxCoreRelay pbxCore,
     BadInputLimiter badInput,
@@ -28,6 +32,14 @@ internal sealed class SipServer(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var startup = loggers.CreateLogger<SipServer>();
+        fileErrors.Attach(startup);
+        LogRules(startup, router.Version, router.Model.ToString());
+        foreach (var (host, mapped) in settings.Hosts)
+        {
+            LogHost(startup, host, mapped);
+        }
+
         var address = IPAddress.Parse(settings.ListenAddress);
         var logger = loggers.CreateLogger<SipNode>();
         ProxyNode = new SipNode("SIP server", new IPEndPoint(address, settings.SipPort), settings.EnableTcp, settings.MaxMessageSize, settings.ReceiveWorkers, proxy, badInput, metrics, logger);
@@ -57,4 +69,10 @@ internal sealed class SipServer(
 
         _nodes.Clear();
     }
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Routing rules version {Version}: {Model}")]
+    private static partial void LogRules(ILogger logger, long version, string model);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "Host map: {Host} is sent to {Address}")]
+    private static partial void LogHost(ILogger logger, string host, string address);
 }

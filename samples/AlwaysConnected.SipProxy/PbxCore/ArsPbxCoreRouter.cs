@@ -2,6 +2,7 @@ using System.Buffers;
 using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Sip.Writing;
+using AlwaysConnected.SipProxy.Logging;
 
 namespace AlwaysConnected.SipProxy.PbxCore;
 
@@ -9,7 +10,7 @@ namespace AlwaysConnected.SipProxy.PbxCore;
 /// ARS IN on the arriving request: marks the call in a property bag of its own (carried on to ARS OUT) and
 /// writes the request as ARS IN rewrote it.
 /// </summary>
-internal sealed class ArsPbxCoreRouter(SipRouter router) : IPbxCoreRouter
+internal sealed class ArsPbxCoreRouter(SipRouter router, CallDecisionLog callLog) : IPbxCoreRouter
 {
     public PbxCoreRoute Route(SipMessage request, in RoutingContext context, IBufferWriter<byte> afterIn)
     {
@@ -18,6 +19,12 @@ internal sealed class ArsPbxCoreRouter(SipRouter router) : IPbxCoreRouter
         var decision = new RoutingDecision();
 
         router.RouteIn(request, call, decision);
+        if (decision.Outcome is RoutingOutcome.Reject or RoutingOutcome.Block or RoutingOutcome.Error)
+        {
+            // A call that goes on is logged once ARS OUT has decided (PbxCoreRelay).
+            callLog.Decided("PBX core", request.Method, context.Source, decision);
+        }
+
         switch (decision.Outcome)
         {
             case RoutingOutcome.Reject or RoutingOutcome.Block:

@@ -6,6 +6,7 @@ using System.Text;
 using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Ars.Calls;
 using AlwaysConnected.Routing.Sip;
+using AlwaysConnected.SipProxy.Logging;
 using AlwaysConnected.SipProxy.Proxy;
 using AlwaysConnected.SipProxy.Transport;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
     private readonly BadInputLimiter _badInput;
     private readonly TimeProvider _time;
     private readonly ILogger<PbxCoreRelay> _logger;
+    private readonly CallDecisionLog _callLog;
     private readonly TrunkCallPool _calls;
     private readonly ConcurrentDictionary<string, PbxCoreCall> _byUpstreamBranch = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PbxCoreCall> _byCallId = new(StringComparer.Ordinal);
@@ -42,8 +44,9 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
     private readonly ConcurrentDictionary<string, CallShift> _cseqShifts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _answeredBranches = new(StringComparer.Ordinal);
 
-    public PbxCoreRelay(IPbxCoreRouter router, SipRouter sipRouter, HostResolver resolver, BadInputLimiter badInput, TimeProvider time, ILogger<PbxCoreRelay> logger)
+    public PbxCoreRelay(IPbxCoreRouter router, SipRouter sipRouter, HostResolver resolver, BadInputLimiter badInput, CallDecisionLog callLog, TimeProvider time, ILogger<PbxCoreRelay> logger)
     {
+        _callLog = callLog;
         _router = router;
         _resolver = resolver;
         _badInput = badInput;
@@ -141,7 +144,9 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
         lock (call)
         {
             Track(call);
-            Act(call, call.Call.Start(outgoing, route.Context), response: default, hasResponse: false);
+            var action = call.Call.Start(outgoing, route.Context);
+            _callLog.Decided("PBX core", request.Method, inbound.Source, call.Call.Decision);
+            Act(call, action, response: default, hasResponse: false);
         }
     }
 

@@ -5,6 +5,7 @@ using System.Text;
 using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Sip.Writing;
+using AlwaysConnected.SipProxy.Logging;
 using AlwaysConnected.SipProxy.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +24,7 @@ internal sealed partial class StatelessProxy(
     ProxyMetrics metrics,
     BadInputLimiter badInput,
     TimeProvider time,
+    CallDecisionLog callLog,
     ILogger<StatelessProxy> logger) : ISipMessageHandler
 {
     private static readonly string Salt = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
@@ -126,6 +128,7 @@ internal sealed partial class StatelessProxy(
         decision.Reset();
         var context = new RoutingContext(inbound.Source, inbound.Transport);
         router.Route(request, context, decision);
+        callLog.Decided("SIP server", method, inbound.Source, decision);
         switch (decision.Outcome)
         {
             case RoutingOutcome.Reject:
