@@ -31,6 +31,12 @@ public static class TargetProbe
         seed.Setup();
         Report("dial plan: seed on the Media Server INVITE", () => seed.Decide());
         Report("dial plan: seed decision + write", () => seed.DecideAndWrite());
+        var validation = new RouterValidationBenchmarks();
+        validation.Setup();
+        var trusting = Report("router: seed dial plan, validation off", () => validation.RouteWithoutValidation());
+        var validating = Report("router: seed dial plan, validation on", () => validation.RouteWithValidation());
+        Console.WriteLine($"{"  validation cost per request",-44} {validating - trusting,10:0.0}ns");
+        Report("validator alone, Media Server INVITE", () => validation.ValidateOnly());
         var inOut = new ArsBenchmarks();
         inOut.Setup();
         var arsParse = Report("ARS: parse of the Always Connected INVITE", () => inOut.ParseOnly());

@@ -9,6 +9,7 @@ namespace AlwaysConnected.Routing.EndToEndTests;
 /// The seed's flows through the sample server, driven by sipp: the Media Server (sipp UAC on the media
 /// server port) calls through the SIP server to the carrier (sipp UAS).
 /// </summary>
+[Collection(SippFlowsCollection.Name)]
 public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDisposable
 {
     private const string ItspDomain = "itsp.example.com";

@@ -13,6 +13,7 @@ namespace AlwaysConnected.Routing.EndToEndTests;
 /// refused before any rule (505, 400) and never forwarded, malformed responses dropped. sipp plays the caller
 /// and the next hops; what each next hop received is read from its own logs and message traces.
 /// </summary>
+[Collection(SippFlowsCollection.Name)]
 public sealed class ProxyRoleTests(ITestOutputHelper output) : IDisposable
 {
     private const string Callee = "0901234567";

@@ -41,12 +41,41 @@ public static class SipMessageValidator
             return new SipParseError(SipParseErrorCode.MissingRequiredHeader, message.StartLine.Length, SipHeaderId.MaxForwards);
         }
 
-        foreach (var id in SingleValued)
+        // One pass over the headers finds the second occurrence of each single-valued header (a scan per header
+        // name would walk the list eight times); the first duplicate is reported in SingleValued order.
+        Span<int> second = stackalloc int[SingleValued.Length];
+        second.Fill(-1);
+        var seen = 0u;
+        var duplicates = false;
+        var headers = message.ParsedIndex is { } parsed ? parsed.Headers : default;
+        for (var h = 0; h < headers.Length; h++)
         {
-            var headers = message.EnumerateHeaders(id);
-            if (headers.MoveNext() && headers.MoveNext())
+            var slot = SingleValuedSlot(headers[h].Id);
+            if (slot < 0)
             {
-                return new SipParseError(SipParseErrorCode.DuplicateHeader, headers.Current.NameStart, id);
+                continue;
+            }
+
+            var bit = 1u << slot;
+            if ((seen & bit) == 0)
+            {
+                seen |= bit;
+            }
+            else if (second[slot] < 0)
+            {
+                second[slot] = h;
+                duplicates = true;
+            }
+        }
+
+        if (duplicates)
+        {
+            for (var slot = 0; slot < SingleValued.Length; slot++)
+            {
+                if (second[slot] >= 0)
+                {
+                    return new SipParseError(SipParseErrorCode.DuplicateHeader, headers[second[slot]].NameStart, SingleValued[slot]);
+                }
             }
         }
 
@@ -123,4 +152,18 @@ public static class SipMessageValidator
         SipHeaderId.From, SipHeaderId.To, SipHeaderId.CallId, SipHeaderId.CSeq, SipHeaderId.MaxForwards,
         SipHeaderId.ContentLength, SipHeaderId.ContentType, SipHeaderId.Expires,
     ];
+
+    /// <summary>The position of <paramref name="id"/> in <see cref="SingleValued"/>, or -1.</summary>
+    private static int SingleValuedSlot(SipHeaderId id) => id switch
+    {
+        SipHeaderId.From => 0,
+        SipHeaderId.To => 1,
+        SipHeaderId.CallId => 2,
+        SipHeaderId.CSeq => 3,
+        SipHeaderId.MaxForwards => 4,
+        SipHeaderId.ContentLength => 5,
+        SipHeaderId.ContentType => 6,
+        SipHeaderId.Expires => 7,
+        _ => -1,
+    };
 }
