@@ -5,15 +5,12 @@ using AlwaysConnected.Routing.Sip;
 namespace AlwaysConnected.SipProxy.PbxCore;
 
 /// <summary>
-/// The PBX core's routing decision (ARS IN, then ARS OUT) for a new request. The transport side
-/// (<see cref="PbxCoreRelay"/>) does the rest: forwarding, the trunk's digest challenge, relaying responses.
+/// The PBX core's ARS IN stage for a new request: it marks the call in its property bag and rewrites the request,
+/// or answers it. What follows (ARS OUT, the trunk's session, challenge, failover) is the library's
+/// <c>TrunkCall</c>, driven by <see cref="PbxCoreRelay"/>.
 /// </summary>
-/// <remarks>
-/// <see cref="ArsPbxCoreRouter"/> runs ARS IN then OUT on the request,
-/// writes the rewritten request with <c>SipRequestWriter</c> into <paramref name="rewritten"/> and returns
-/// the trunk target and the route's credentials.
-/// </remarks>
 internal interface IPbxCoreRouter
 {
-    PbxCoreRoute Route(SipMessage request, in RoutingContext context, IBufferWriter<byte> rewritten);
+    /// <summary>Runs ARS IN; writes the request as it leaves ARS IN into <paramref name="afterIn"/> when the call goes on to a trunk.</summary>
+    PbxCoreRoute Route(SipMessage request, in RoutingContext context, IBufferWriter<byte> afterIn);
 }

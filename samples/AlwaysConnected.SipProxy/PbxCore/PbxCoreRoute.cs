@@ -1,11 +1,11 @@
-using AlwaysConnected.Routing.Ars.Authentication;
+using AlwaysConnected.Routing;
 
 namespace AlwaysConnected.SipProxy.PbxCore;
 
-/// <summary>What the PBX core does with a request: forward the rewritten bytes to a trunk, or answer.</summary>
-internal sealed record PbxCoreRoute(bool Forward, int StatusCode, string? ReasonPhrase, string? Target, DigestCredentials? Credentials)
+/// <summary>What ARS IN decided: go on to the trunks with the call's context (its property bag), or answer.</summary>
+internal sealed record PbxCoreRoute(bool ToTrunk, int StatusCode, string? ReasonPhrase, RoutingContext Context)
 {
-    public static PbxCoreRoute ForwardTo(string target, DigestCredentials? credentials) => new(true, 0, null, target, credentials);
+    public static PbxCoreRoute Trunk(in RoutingContext context) => new(true, 0, null, context);
 
-    public static PbxCoreRoute Answer(int statusCode, string? reasonPhrase = null) => new(false, statusCode, reasonPhrase, null, null);
+    public static PbxCoreRoute Answer(int statusCode, string? reasonPhrase = null) => new(false, statusCode, reasonPhrase, default);
 }

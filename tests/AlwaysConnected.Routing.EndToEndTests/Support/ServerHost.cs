@@ -18,6 +18,9 @@ internal sealed class ServerHost : IAsyncDisposable
     /// <summary>The SIP server role's listener.</summary>
     internal SipNode ProxyNode => _host.Services.GetRequiredService<SipServer>().ProxyNode!;
 
+    /// <summary>The server's router, for what it tells through its public API (session counts, recovery).</summary>
+    public SipRouter Router => _host.Services.GetRequiredService<SipRouter>();
+
     /// <summary>A service of the running server (its metrics, for what the peers cannot see).</summary>
     public T GetRequiredService<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();

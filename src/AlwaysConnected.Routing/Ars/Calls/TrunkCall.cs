@@ -483,7 +483,14 @@ public sealed class TrunkCall : IDisposable
         bool due;
         lock (_gate)
         {
-            due = _awaitingResponse && _time.GetUtcNow().UtcTicks >= _deadlineTicks;
+            var now = _time.GetUtcNow().UtcTicks;
+            due = _awaitingResponse && now >= _deadlineTicks;
+            if (_awaitingResponse && !due)
+            {
+                // A timer may fire a little before the wall clock reaches the deadline (they are different
+                // clocks): wait for the rest rather than lose the timeout.
+                _timer?.Change(TimeSpan.FromTicks(Math.Max(_deadlineTicks - now, TimeSpan.TicksPerMillisecond)), Timeout.InfiniteTimeSpan);
+            }
         }
 
         if (due)
