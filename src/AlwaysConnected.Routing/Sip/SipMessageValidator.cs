@@ -73,12 +73,25 @@ public static class SipMessageValidator
             }
         }
 
-        if (!CSeqHeader.TryParse(message.GetValue(cseqHeader), out var cseq))
+        // The parser already read the first CSeq and kept where its method lies when it was valid.
+        var cseqValue = message.GetValue(cseqHeader);
+        ReadOnlySpan<byte> cseqMethod;
+        int methodStart = index.FirstCSeqMethodStart;
+        int methodLength = index.FirstCSeqMethodLength;
+        if (methodLength > 0 && (uint)methodStart <= (uint)cseqValue.Length && (uint)methodLength <= (uint)(cseqValue.Length - methodStart))
+        {
+            cseqMethod = cseqValue.Slice(methodStart, methodLength);
+        }
+        else if (CSeqHeader.TryParse(cseqValue, out var cseq))
+        {
+            cseqMethod = cseq.MethodBytes;
+        }
+        else
         {
             return new SipParseError(SipParseErrorCode.InvalidHeaderValue, cseqHeader.ValueStart, SipHeaderId.CSeq);
         }
 
-        if (message.IsRequest && !cseq.MethodBytes.SequenceEqual(message.MethodBytes))
+        if (message.IsRequest && !cseqMethod.SequenceEqual(message.MethodBytes))
         {
             return new SipParseError(SipParseErrorCode.CSeqMethodMismatch, cseqHeader.ValueStart, SipHeaderId.CSeq);
         }
