@@ -12,6 +12,9 @@ public static class Categories
     /// <summary>Throughput of several routing threads sharing one router: not gated (the synchronisation is not routing).</summary>
     public const string Concurrency = "Concurrency";
 
+    /// <summary>Round trips to a loopback redis-server the benchmark starts itself: not gated (network, not routing).</summary>
+    public const string Redis = "Redis";
+
     /// <summary>Hostile input: patterns that are exponential for a backtracking engine, on long values.</summary>
     public const string HostileInput = "HostileInput";
 }

@@ -64,4 +64,20 @@ public class DialPlanBenchmarks
         SipRequestWriter.TryWrite(message, _decision, _output, out _);
         return _output.WrittenCount;
     }
+
+    /// <summary>What a proxy sends: the decision's edits and its own Via, stamped received Via and Max-Forwards in one write.</summary>
+    [Benchmark]
+    public int DecideAndWriteForwarded()
+    {
+        var message = new SipMessage(_request, _index);
+        _plan.Evaluate(message, new RoutingContext(_source), _services, _decision);
+        _output.ResetWrittenCount();
+        var proxy = new SipProxyEdits { Via = ProxyVia, ReceivedVia = ReceivedVia, MaxForwards = 69 };
+        SipRequestWriter.TryWrite(message, _decision, proxy, _output, out _);
+        return _output.WrittenCount;
+    }
+
+    private static ReadOnlySpan<byte> ProxyVia => "SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKacsp0123456789abcdef0123"u8;
+
+    private static ReadOnlySpan<byte> ReceivedVia => "SIP/2.0/UDP 127.0.0.1:5056;branch=z9hG4bK-ms-1;rport=5056"u8;
 }

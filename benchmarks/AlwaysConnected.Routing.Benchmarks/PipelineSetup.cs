@@ -6,7 +6,13 @@ namespace AlwaysConnected.Routing.Benchmarks;
 /// <summary>The router and INVITE the pipeline benchmarks share.</summary>
 internal static class PipelineSetup
 {
-    public static SipRouter Router() => new SipRouterBuilder()
+    public static SipRouter Router() => Builder().Build();
+
+    /// <summary>The same router with its run-time state kept elsewhere (e.g. shared on Redis).</summary>
+    public static SipRouter Router(SipRouterOptions options, Services.RoutingServices services) =>
+        Builder().WithOptions(options).WithServices(services).Build();
+
+    private static SipRouterBuilder Builder() => new SipRouterBuilder()
         .UseAlwaysConnected(o =>
         {
             o.ItspDomain = "itsp.example.net";
@@ -14,8 +20,7 @@ internal static class PipelineSetup
             o.RequiresAuthentication = true;
             o.TrunkTarget = "itsp.example.net:5060";
             o.Password = "s3cret";
-        })
-        .Build();
+        });
 
     public static byte[] Invite() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "media-server-invite.sip"));
 

@@ -5,7 +5,8 @@
 #
 #   bash benchmarks/sip-load/run.sh                         # full comparison, writes docs/benchmarks.md
 #   bash benchmarks/sip-load/run.sh --rates 1000,2000 --docs ''   # a subset, nothing written
-#   bash benchmarks/sip-load/run.sh --servers sample --rates 200 --step-seconds 3 --smoke --docs ''
+#   bash benchmarks/sip-load/run.sh --servers sample --rates 200 --step-seconds 3 --warmup-seconds 0 --smoke --docs ''
+#                                                           # the CI smoke step: exits 1 unless the step passed
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -26,7 +27,10 @@ if [ ${#need[@]} -gt 0 ]; then
   if command -v systemctl >/dev/null 2>&1; then systemctl stop kamailio >/dev/null 2>&1 || true; fi
 fi
 
-dotnet build "$repo/samples/AlwaysConnected.SipProxy/AlwaysConnected.SipProxy.csproj" -c Release -nologo -v q
+# SIP_LOAD_NO_BUILD=1 when the Release build is already there (CI builds the solution first).
+if [ "${SIP_LOAD_NO_BUILD:-0}" != 1 ]; then
+  dotnet build "$repo/samples/AlwaysConnected.SipProxy/AlwaysConnected.SipProxy.csproj" -c Release -nologo -v q
+fi
 args=("$@")
 if [[ " $* " != *" --docs"* ]]; then args+=(--docs "$repo/docs/benchmarks.md"); fi
 exec python3 "$here/compare.py" "${args[@]}"

@@ -26,7 +26,8 @@ internal sealed class NextHopCache(HostResolver resolver, TimeProvider time)
         hop = hop.Trim(" \t"u8);
         if (hop.StartsWith("sip:"u8) || hop.StartsWith("sips:"u8))
         {
-            return SipUri.TryParse(hop, out var uri) && TryResolve(uri.Host, uri.Port, out destination);
+            // A URI without a port (-1) takes the Hosts map's port, else 5060.
+            return SipUri.TryParse(hop, out var uri) && TryResolve(uri.Host, Math.Max(uri.Port, 0), out destination);
         }
 
         if (hop.IndexOf((byte)',') >= 0)

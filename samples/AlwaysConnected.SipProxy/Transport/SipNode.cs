@@ -23,6 +23,7 @@ internal sealed partial class SipNode : IAsyncDisposable
     private readonly SipParserOptions _parserOptions;
     private readonly int _maxMessageSize;
     private readonly Socket _udp;
+    private readonly Socket[] _udpSockets;
     private readonly Socket? _tcp;
     private readonly ConcurrentDictionary<long, TcpConnection> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -44,17 +45,26 @@ internal sealed partial class SipNode : IAsyncDisposable
         _logger = logger;
         _maxMessageSize = maxMessageSize;
         _parserOptions = new SipParserOptions { MaxMessageSize = maxMessageSize };
-        _udp = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp)
-        {
-            // A burst (retransmissions after a pause) must queue, not be dropped by the kernel:
-            // a dropped ACK or BYE costs a retransmission or a failed call. The kernel caps the size.
-            ReceiveBufferSize = 4 * 1024 * 1024,
-            SendBufferSize = 1024 * 1024,
-        };
+        var workers = receiveWorkers > 0 ? receiveWorkers : Environment.ProcessorCount;
+        var sockets = new List<Socket>(workers);
         try
         {
+            // One socket per worker on the same address and port (SO_REUSEPORT, Linux): the kernel hashes each
+            // peer's address and port to one socket, so a peer's messages (an ACK and the BYE right behind it)
+            // are handled in the order they came. Elsewhere, one socket read by every worker.
+            var reusePort = OperatingSystem.IsLinux() && workers > 1;
+            _udp = CreateUdpSocket(bind.AddressFamily, reusePort);
+            sockets.Add(_udp);
             _udp.Bind(bind);
             LocalEndPoint = (IPEndPoint)_udp.LocalEndPoint!;
+            for (var i = 1; reusePort && i < workers; i++)
+            {
+                var socket = CreateUdpSocket(bind.AddressFamily, reusePort: true);
+                sockets.Add(socket);
+                socket.Bind(LocalEndPoint);
+            }
+
+            _udpSockets = [.. sockets];
             SentBy = $"{LocalEndPoint.Address}:{LocalEndPoint.Port}";
             SentByHost = Encoding.ASCII.GetBytes(LocalEndPoint.Address.ToString());
             ViaPrefix = Encoding.ASCII.GetBytes($"SIP/2.0/UDP {SentBy};branch=");
@@ -68,13 +78,16 @@ internal sealed partial class SipNode : IAsyncDisposable
         }
         catch
         {
-            _udp.Dispose();
+            foreach (var socket in sockets)
+            {
+                socket.Dispose();
+            }
+
             _tcp?.Dispose();
             throw;
         }
 
-        var workers = receiveWorkers > 0 ? receiveWorkers : Environment.ProcessorCount;
-        _receivers = new UdpReceiveWorkers(_udp, workers, _ => new DatagramReceiver(this), name,
+        _receivers = new UdpReceiveWorkers(_udpSockets, workers, socket => new DatagramReceiver(this, socket), name,
             ex => _badInput.Report(new IPEndPoint(IPAddress.None, 0), "receive failed", ex.SocketErrorCode.ToString()));
     }
 
@@ -114,7 +127,7 @@ internal sealed partial class SipNode : IAsyncDisposable
     {
         try
         {
-            _udp.SendTo(bytes, SocketFlags.None, destination);
+            SendSocket.SendTo(bytes, SocketFlags.None, destination);
             _metrics.Sent(t_receivedAt);
         }
         catch (SocketException ex)
@@ -132,7 +145,7 @@ internal sealed partial class SipNode : IAsyncDisposable
     {
         try
         {
-            _udp.SendTo(bytes, SocketFlags.None, destination.Address);
+            SendSocket.SendTo(bytes, SocketFlags.None, destination.Address);
             _metrics.Sent(t_receivedAt);
         }
         catch (SocketException ex)
@@ -143,6 +156,33 @@ internal sealed partial class SipNode : IAsyncDisposable
         {
             // Shutting down.
         }
+    }
+
+    /// <summary>The socket of the receive worker running this code (no two threads share a socket on the path), else the first.</summary>
+    private Socket SendSocket => ReferenceEquals(t_node, this) ? t_socket! : _udp;
+
+    [ThreadStatic]
+    private static SipNode? t_node;
+
+    [ThreadStatic]
+    private static Socket? t_socket;
+
+    private static Socket CreateUdpSocket(AddressFamily family, bool reusePort)
+    {
+        var socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp)
+        {
+            // A burst (retransmissions after a pause) must queue, not be dropped by the kernel:
+            // a dropped ACK or BYE costs a retransmission or a failed call. The kernel caps the size.
+            ReceiveBufferSize = 4 * 1024 * 1024,
+            SendBufferSize = 1024 * 1024,
+        };
+        if (reusePort)
+        {
+            // SOL_SOCKET (1), SO_REUSEPORT (15) on Linux; .NET names no option for it.
+            socket.SetRawSocketOption(1, 15, BitConverter.GetBytes(1));
+        }
+
+        return socket;
     }
 
     /// <summary>Counts a message that was neither forwarded nor answered.</summary>
@@ -166,7 +206,7 @@ internal sealed partial class SipNode : IAsyncDisposable
     }
 
     /// <summary>One receive worker's handler: its own parser index and peer table, used only on its thread.</summary>
-    private sealed class DatagramReceiver(SipNode node) : IDatagramHandler
+    private sealed class DatagramReceiver(SipNode node, Socket socket) : IDatagramHandler
     {
         private readonly SipMessageIndex _index = new(node._parserOptions);
         private readonly PeerTable _peers = new(node.LocalEndPoint.AddressFamily);
@@ -175,6 +215,8 @@ internal sealed partial class SipNode : IAsyncDisposable
         {
             node._metrics.Received();
             t_receivedAt = receivedAt;
+            t_node = node;
+            t_socket = socket;
             var peer = _peers.Get(source);
             node.Dispatch(datagram, _index, new Inbound(peer.EndPoint, SipTransport.Udp, 0) { Peer = peer });
             t_receivedAt = 0;
@@ -324,7 +366,11 @@ internal sealed partial class SipNode : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         _receivers.Stop();
-        _udp.Dispose();
+        foreach (var socket in _udpSockets)
+        {
+            socket.Dispose();
+        }
+
         _tcp?.Dispose();
         foreach (var connection in _connections.Values)
         {

@@ -13,29 +13,31 @@ internal interface IDatagramHandler
 }
 
 /// <summary>
-/// N threads blocked in a synchronous receive on one UDP socket (the kernel wakes one per datagram); each
-/// handles its datagram to the end on its own thread with its own buffer and source address, then receives
-/// the next. No thread-pool hop, no lock, nothing allocated per datagram, no CPU when idle.
+/// N threads blocked in a synchronous receive, on one UDP socket each (SO_REUSEPORT sockets on the same
+/// address) or all on one socket (the kernel wakes one per datagram); each handles its datagram to the end
+/// on its own thread with its own buffer and source address, then receives the next. No thread-pool hop,
+/// no lock, nothing allocated per datagram, no CPU when idle.
 /// </summary>
 /// <remarks>
-/// A reusable part: a host gives it a bound socket on which no asynchronous operation has ever run (an
+/// A reusable part: a host gives it bound sockets on which no asynchronous operation has ever run (an
 /// asynchronous operation switches a .NET socket to non-blocking mode for good, and the synchronous receive
-/// would then be emulated) and one handler per worker. Closing the socket ends the workers.
+/// would then be emulated) and one handler per worker (worker i reads socket i modulo their number).
+/// Closing the sockets ends the workers.
 /// </remarks>
 internal sealed class UdpReceiveWorkers
 {
-    private readonly Socket _socket;
     private readonly Worker[] _workers;
     private volatile bool _stopping;
 
-    public UdpReceiveWorkers(Socket socket, int count, Func<int, IDatagramHandler> createHandler, string name, Action<SocketException> onReceiveError)
+    public UdpReceiveWorkers(Socket[] sockets, int count, Func<Socket, IDatagramHandler> createHandler, string name, Action<SocketException> onReceiveError)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        _socket = socket;
+        ArgumentOutOfRangeException.ThrowIfZero(sockets.Length);
         _workers = new Worker[count];
         for (var i = 0; i < count; i++)
         {
-            _workers[i] = new Worker(this, createHandler(i), onReceiveError, $"{name} UDP {i}");
+            var socket = sockets[i % sockets.Length];
+            _workers[i] = new Worker(this, socket, createHandler(socket), onReceiveError, $"{name} UDP {i}");
         }
     }
 
@@ -86,13 +88,15 @@ internal sealed class UdpReceiveWorkers
     private sealed class Worker
     {
         private readonly UdpReceiveWorkers _owner;
+        private readonly Socket _socket;
         private readonly IDatagramHandler _handler;
         private readonly Action<SocketException> _onReceiveError;
         public long AllocatedBytes;
 
-        public Worker(UdpReceiveWorkers owner, IDatagramHandler handler, Action<SocketException> onReceiveError, string name)
+        public Worker(UdpReceiveWorkers owner, Socket socket, IDatagramHandler handler, Action<SocketException> onReceiveError, string name)
         {
             _owner = owner;
+            _socket = socket;
             _handler = handler;
             _onReceiveError = onReceiveError;
             Thread = new Thread(Run) { IsBackground = true, Name = name };
@@ -102,7 +106,7 @@ internal sealed class UdpReceiveWorkers
 
         private void Run()
         {
-            var socket = _owner._socket;
+            var socket = _socket;
             var buffer = GC.AllocateUninitializedArray<byte>(65536, pinned: true);
             var source = new SocketAddress(socket.AddressFamily);
             while (!_owner._stopping)

@@ -89,6 +89,12 @@ public sealed class RedisStateConnection : IDisposable
 
     internal RedisStateMetrics Metrics { get; }
 
+    /// <summary>Why Redis last became unavailable (diagnostics).</summary>
+    internal string? LastFailure { get; private set; }
+
+    /// <summary>Raised on the probe loop after Redis became available again.</summary>
+    internal event Action? Recovered;
+
     /// <summary>This node's live leases, renewed while they live.</summary>
     internal LeaseRegistry Leases { get; }
 
@@ -123,6 +129,7 @@ public sealed class RedisStateConnection : IDisposable
     /// <summary>Makes Redis unavailable (logged and counted once per transition).</summary>
     internal void ReportFailure(string reason)
     {
+        LastFailure = reason;
         if (Interlocked.Exchange(ref _available, 0) == 1)
         {
             Metrics.Transition(false);
@@ -176,7 +183,7 @@ public sealed class RedisStateConnection : IDisposable
             {
                 if (IsAvailable)
                 {
-                    await Leases.RenewAllAsync(reinsert: false, _stopping.Token).ConfigureAwait(false);
+                    await Leases.RenewAllAsync(_stopping.Token).ConfigureAwait(false);
                 }
             }
         }
@@ -210,12 +217,40 @@ public sealed class RedisStateConnection : IDisposable
 
                 // Re-registers this node's live leases before calls count on Redis again, so the
                 // sessions admitted during the outage (or lost with a restarted Redis) count cluster-wide.
-                var leases = await Leases.RenewAllAsync(reinsert: true, _stopping.Token).ConfigureAwait(false);
+                int leases;
+                try
+                {
+                    await Leases.ReleaseEndedAsync(_stopping.Token).ConfigureAwait(false);
+                    leases = await Leases.RenewAllAsync(_stopping.Token).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // Redis went away again: the next probe retries.
+                catch (Exception) when (!_stopping.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    continue;
+                }
+
+                if (leases < 0)
+                {
+                    continue;
+                }
 
                 if (Interlocked.Exchange(ref _available, 1) == 0)
                 {
                     Metrics.Transition(true);
                     RedisStateLog.Available(_logger, leases);
+
+                    // Sessions that ended during the re-registration burst.
+                    Leases.ReleaseEnded();
+                    try
+                    {
+                        Recovered?.Invoke();
+                    }
+#pragma warning disable CA1031 // A failing listener must not stop the probe loop.
+                    catch (Exception)
+#pragma warning restore CA1031
+                    {
+                    }
                 }
             }
         }

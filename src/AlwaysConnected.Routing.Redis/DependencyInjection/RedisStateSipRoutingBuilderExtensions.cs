@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using AlwaysConnected.Routing.Ars.State;
 using AlwaysConnected.Routing.Configuration;
 using AlwaysConnected.Routing.Redis;
 using AlwaysConnected.Routing.Redis.Connection;
@@ -45,12 +46,17 @@ public static class RedisStateSipRoutingBuilderExtensions
             sp.GetService<ILogger<RedisStateConnection>>(),
             sp.GetService<IMeterFactory>(),
             sp.GetService<TimeProvider>()));
+        services.TryAddSingleton(sp => new RedisArsBlockStateStore(sp.GetRequiredService<RedisStateConnection>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton(sp => new RedisSessionCounters(sp.GetRequiredService<RedisStateConnection>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton(sp => new RedisBlockList(sp.GetRequiredService<RedisStateConnection>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton(sp => new RedisSipRegistrar(sp.GetRequiredService<RedisStateConnection>()));
         services.TryAddSingleton(sp => new RedisAliasDirectory(sp.GetRequiredService<RedisStateConnection>()));
 
         // Which kinds are shared is read when the service is first resolved, so bound configuration counts too.
+        // No block state store (null) keeps the ARS blocks' state in this process.
+        services.Replace(ServiceDescriptor.Singleton<IArsBlockStateStore>(sp => Shares(sp, RedisSharedState.ArsBlocks)
+            ? sp.GetRequiredService<RedisArsBlockStateStore>()
+            : null!));
         services.Replace(ServiceDescriptor.Singleton<ISessionCounters>(sp => Shares(sp, RedisSharedState.SessionCounters)
             ? sp.GetRequiredService<RedisSessionCounters>()
             : new SessionCounters(sp.GetService<TimeProvider>())));

@@ -50,18 +50,14 @@ internal static class LeaseScripts
         """;
 
     /// <summary>
-    /// KEYS: the lease sets. ARGV: time-to-live (ms), lease id, 1 to insert a missing lease (after an
-    /// outage or a Redis restart) or 0 to extend only a present one.
+    /// KEYS: the lease sets. ARGV: time-to-live (ms), lease id. Extends the lease, inserting it when Redis
+    /// lacks it (taken while Redis was away, or lost with a restarted Redis).
     /// </summary>
     public const string Renew = Now + """
 
         local ttl = tonumber(ARGV[1])
         for i = 1, #KEYS do
-          if ARGV[3] == '1' then
-            redis.call('ZADD', KEYS[i], now + ttl, ARGV[2])
-          else
-            redis.call('ZADD', KEYS[i], 'XX', now + ttl, ARGV[2])
-          end
+          redis.call('ZADD', KEYS[i], now + ttl, ARGV[2])
           redis.call('PEXPIRE', KEYS[i], ttl * 2)
         end
         return 1

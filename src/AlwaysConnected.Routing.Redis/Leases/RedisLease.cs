@@ -44,9 +44,17 @@ internal sealed class RedisLease : IDisposable
     }
 
     /// <summary>
-    /// Removes the lease from Redis. When Redis is away it stays there until its time-to-live passes: the
-    /// count is then too high for at most that long, never too low.
+    /// Removes the lease from Redis. When Redis is away the release is sent when it is back (and the lease
+    /// would expire after its time-to-live anyway): the count may be too high meanwhile, never too low.
     /// </summary>
-    internal void ReleaseInRedis() =>
-        _connection.TryExecute(this, static (db, lease) => db.ScriptEvaluate(LeaseScripts.Release, lease.Keys, [lease.Id]), out _);
+    internal void ReleaseInRedis()
+    {
+        if (!_connection.TryExecute(this, static (db, lease) => db.ScriptEvaluate(LeaseScripts.Release, lease.Keys, [lease.Id]), out _))
+        {
+            _connection.Leases.ReleaseLater(this);
+
+            // Redis may have come back between the attempt and the queueing, after the probe emptied the queue.
+            _connection.Leases.ReleaseEnded();
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Ars.State;
 using AlwaysConnected.Routing.DialPlan.Functions;
 using AlwaysConnected.Routing.Diagnostics;
 using AlwaysConnected.Routing.Services;
@@ -45,6 +46,7 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
     private RouterSettings _settings;
 
     /// <summary>Creates the router from the current configuration.</summary>
+    /// <remarks>A registered <see cref="IArsBlockStateStore"/> shares the ARS blocks' sessions and failures with other routers.</remarks>
     /// <exception cref="RoutingConfigurationException">The configuration is invalid at start (the first load fails fast).</exception>
     public SipRouterConfigurationMonitor(
         IEnumerable<IConfigureOptions<SipRoutingOptions>> setups,
@@ -60,7 +62,8 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
         RoutingMetrics metrics,
         ILogger<SipRouter>? logger = null,
         TimeProvider? timeProvider = null,
-        IConfiguration? configuration = null)
+        IConfiguration? configuration = null,
+        IArsBlockStateStore? blockStateStore = null)
     {
         ArgumentNullException.ThrowIfNull(setups);
         ArgumentNullException.ThrowIfNull(postConfigures);
@@ -95,7 +98,7 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
         _template = new SipRouterOptions
         {
             DialPlan = new() { Functions = registry },
-            Ars = new() { Plugins = pluginRegistry, Time = _time },
+            Ars = new() { Plugins = pluginRegistry, Time = _time, States = new Ars.Evaluation.ArsBlockStates(blockStateStore) },
         };
         if (!SipRoutingOptionsMapper.TryMap(options, out var model, out var diagnostics))
         {

@@ -100,6 +100,39 @@ public sealed class OutageTests
         other.Sessions.GetConcurrent("gw").Should().Be(1, "the lease taken during the outage was inserted on recovery");
     }
 
+    [RedisFact]
+    public void A_frozen_Redis_costs_one_timeout_then_answers_from_the_policy_and_sessions_ended_meanwhile_are_released_when_it_answers_again()
+    {
+        using var redis = new RedisServer();
+        var prefix = RedisNode.UniquePrefix();
+        using var a = new RedisNode(redis, prefix, o => o.OperationTimeout = TimeSpan.FromMilliseconds(300));
+        using var b = new RedisNode(redis, prefix, o => o.OperationTimeout = TimeSpan.FromMilliseconds(300));
+        var ending = a.Sessions.Start("gw");
+        using var kept = a.Sessions.Start("gw");
+        b.Sessions.GetConcurrent("gw").Should().Be(2);
+
+        redis.Pause();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            a.Sessions.GetConcurrent("gw").Should().Be(2, "the first call times out and answers from this node's counts");
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "a call waits at most about the operation timeout");
+            a.Connection.IsAvailable.Should().BeFalse();
+            clock.Restart();
+            ending.Dispose();
+            a.Sessions.GetConcurrent("gw").Should().Be(1);
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(200), "once unavailable, calls do not wait for Redis");
+        }
+        finally
+        {
+            redis.Resume();
+        }
+
+        Eventually.Within(TimeSpan.FromSeconds(10), () => a.Connection.IsAvailable && b.Connection.IsAvailable).Should().BeTrue();
+        Eventually.Within(TimeSpan.FromSeconds(5), () => b.Sessions.GetConcurrent("gw") == 1)
+            .Should().BeTrue("the session that ended while Redis was frozen is released there, not left for its time-to-live");
+    }
+
     [Fact]
     public void Invalid_options_are_refused_with_every_failure_named()
     {

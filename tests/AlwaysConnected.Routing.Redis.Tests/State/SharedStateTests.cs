@@ -63,8 +63,8 @@ public sealed class SharedStateTests : IClassFixture<SharedStateTests.Server>, I
     public void A_node_that_stops_without_releasing_loses_its_leases_after_the_time_to_live()
     {
         var prefix = RedisNode.UniquePrefix();
-        using var survivor = new RedisNode(_server, prefix, o => o.LeaseTimeToLive = TimeSpan.FromSeconds(1));
-        var dying = new RedisNode(_server, prefix, o => o.LeaseTimeToLive = TimeSpan.FromSeconds(1));
+        using var survivor = new RedisNode(_server, prefix, o => o.LeaseTimeToLive = TimeSpan.FromSeconds(2));
+        var dying = new RedisNode(_server, prefix, o => o.LeaseTimeToLive = TimeSpan.FromSeconds(2));
         using var kept = survivor.Sessions.Start("trunk");
         _ = dying.Sessions.Start("trunk");
         _ = dying.Sessions.Start("trunk");
@@ -72,10 +72,10 @@ public sealed class SharedStateTests : IClassFixture<SharedStateTests.Server>, I
 
         // Stops renewing (the process would be gone) without releasing anything.
         dying.Dispose();
-        Eventually.Within(TimeSpan.FromSeconds(4), () => survivor.Sessions.GetConcurrent("trunk") == 1).Should().BeTrue();
+        Eventually.Within(TimeSpan.FromSeconds(8), () => survivor.Sessions.GetConcurrent("trunk") == 1).Should().BeTrue();
 
-        // The survivor's own lease outlives several time-to-lives because it is renewed.
-        Thread.Sleep(1500);
+        // The survivor's own lease outlives its time-to-live because it is renewed.
+        Thread.Sleep(3000);
         survivor.Sessions.GetConcurrent("trunk").Should().Be(1);
     }
 

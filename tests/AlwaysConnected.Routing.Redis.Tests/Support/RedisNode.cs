@@ -12,7 +12,7 @@ public sealed class RedisNode : IDisposable
         {
             ConnectionString = server.ConnectionString,
             KeyPrefix = prefix,
-            OperationTimeout = TimeSpan.FromMilliseconds(500),
+            OperationTimeout = TimeSpan.FromSeconds(5), // generous: the test machine may be loaded; outages are made by stopping Redis, not by slowness
             RetryInterval = TimeSpan.FromMilliseconds(200),
         };
         configure?.Invoke(options);

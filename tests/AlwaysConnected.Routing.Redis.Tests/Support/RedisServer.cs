@@ -86,6 +86,12 @@ public sealed class RedisServer : IDisposable
         throw new TimeoutException($"redis-server on port {Port} did not answer PING within {StartTimeout}");
     }
 
+    /// <summary>Freezes the server (SIGSTOP by PID): connections stay open, nothing answers, as a Redis stuck or overloaded.</summary>
+    public void Pause() => Signal("-STOP");
+
+    /// <summary>Lets a frozen server go on (SIGCONT).</summary>
+    public void Resume() => Signal("-CONT");
+
     /// <summary>Stops the server abruptly (SIGKILL by PID), as a crashed Redis would.</summary>
     public void Stop()
     {
@@ -119,6 +125,13 @@ public sealed class RedisServer : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit(5000).Should().BeTrue();
+        kill.ExitCode.Should().Be(0);
     }
 
     private bool Pings()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AlwaysConnected.Routing.Ars.State;
 
 namespace AlwaysConnected.Routing.Ars.Evaluation;
 
@@ -9,8 +10,23 @@ namespace AlwaysConnected.Routing.Ars.Evaluation;
 public sealed class ArsBlockStates
 {
     private readonly ConcurrentDictionary<(string Route, ArsDirection Direction, int Block), BlockState> _states = new();
+    private readonly IArsBlockStateStore? _store;
 
-    /// <summary>The sessions in progress through a block (0 for an unknown block).</summary>
+    /// <summary>Creates the states of one router.</summary>
+    /// <param name="store">
+    /// Where the state is shared with other routers (the nodes of a cluster); null (the default) keeps it in
+    /// this process and never calls out.
+    /// </param>
+    public ArsBlockStates(IArsBlockStateStore? store = null)
+    {
+        _store = store;
+        store?.Attach((block, until) => Get(block.RouteName, block.Direction, block.BlockNumber).MarkFailedHere(until.UtcTicks));
+    }
+
+    /// <summary>The store the state is shared through, or null.</summary>
+    public IArsBlockStateStore? Store => _store;
+
+    /// <summary>The sessions in progress through a block on this router (0 for an unknown block); a shared store counts every router's.</summary>
     /// <param name="routeName">The route name.</param>
     /// <param name="direction">The block's direction.</param>
     /// <param name="blockNumber">The block's number.</param>
@@ -37,5 +53,5 @@ public sealed class ArsBlockStates
     }
 
     internal BlockState Get(string routeName, ArsDirection direction, int blockNumber) =>
-        _states.GetOrAdd((routeName, direction, blockNumber), static _ => new BlockState());
+        _states.GetOrAdd((routeName, direction, blockNumber), static (key, store) => new BlockState(new ArsBlockKey(key.Route, key.Direction, key.Block), store), _store);
 }

@@ -45,6 +45,7 @@ internal static class ArsEvaluator
         selection.Candidates = table.CollectCandidates(ref frame, selection.RankBuffer, out var count);
         selection.Count = count;
         selection.PassedOver = false;
+        selection.AcquireRefused = false;
         return Walk(ars, ref frame, decision);
     }
 
@@ -52,7 +53,8 @@ internal static class ArsEvaluator
     public static bool Continue(CompiledArs ars, SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection selection)
     {
         var frame = new ArsFrame(message, context, selection);
-        selection.PassedOver = false;
+        selection.PassedOver = selection.AcquireRefused;
+        selection.AcquireRefused = false;
         return Walk(ars, ref frame, decision) == ArsStep.Selected;
     }
 

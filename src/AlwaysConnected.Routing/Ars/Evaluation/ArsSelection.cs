@@ -61,6 +61,12 @@ public sealed class ArsSelection
     /// <summary>Whether a block of the current walk matched but was full or in recovery (an all-busy reject when nothing else is selected).</summary>
     internal bool PassedOver { get; set; }
 
+    /// <summary>
+    /// Whether the selected block was full when a session was asked for (another call, or another router
+    /// sharing the block, took the last one): the next walk answers all-busy when nothing else is selected.
+    /// </summary>
+    internal bool AcquireRefused { get; set; }
+
     /// <summary>The block whose async plug-in slot the evaluation is waiting for (the async front door), or null.</summary>
     internal CompiledBlock? PendingBlock { get; set; }
 
@@ -82,8 +88,14 @@ public sealed class ArsSelection
     public bool TryAcquire([NotNullWhen(true)] out ArsSessionLease? lease)
     {
         lease = null;
-        if (Current is not { } block || !block.State.TryAcquire(block.MaxSessions))
+        if (Current is not { } block)
         {
+            return false;
+        }
+
+        if (!block.State.TryAcquire(block.MaxSessions))
+        {
+            AcquireRefused = true;
             return false;
         }
 
@@ -98,8 +110,14 @@ public sealed class ArsSelection
     internal bool TryAcquireCurrent([NotNullWhen(true)] out BlockState? state)
     {
         state = null;
-        if (Current is not { } block || !block.State.TryAcquire(block.MaxSessions))
+        if (Current is not { } block)
         {
+            return false;
+        }
+
+        if (!block.State.TryAcquire(block.MaxSessions))
+        {
+            AcquireRefused = true;
             return false;
         }
 
