@@ -652,13 +652,21 @@ internal sealed class ArsTextParser
             }
             else
             {
-                registration = new RouteRegistration(
-                    route.RegisterUri,
-                    route.Proxy,
-                    route.Expires ?? RouteRegistration.DefaultExpirySeconds,
-                    route.Update ?? RouteRegistration.DefaultUpdatePercent,
-                    route.RegistrationUser,
-                    route.RegistrationPassword);
+                try
+                {
+                    registration = new RouteRegistration(
+                        route.RegisterUri,
+                        route.Proxy,
+                        route.Expires ?? RouteRegistration.DefaultExpirySeconds,
+                        route.Update ?? RouteRegistration.DefaultUpdatePercent,
+                        route.RegistrationUser,
+                        route.RegistrationPassword);
+                }
+                catch (ArgumentException exception)
+                {
+                    // A value the model refuses (a control character, say) is a located error, never a throw.
+                    Error(firstRegistration, "Registration", exception.Message, route);
+                }
             }
         }
 
@@ -671,7 +679,14 @@ internal sealed class ArsTextParser
             }
             else
             {
-                credentials = new TrunkCredentials(route.CredentialsUser, route.CredentialsPassword ?? "", route.AuthUser, route.Realm);
+                try
+                {
+                    credentials = new TrunkCredentials(route.CredentialsUser, route.CredentialsPassword ?? "", route.AuthUser, route.Realm);
+                }
+                catch (ArgumentException exception)
+                {
+                    Error(firstCredentials, "Credentials", exception.Message, route);
+                }
             }
         }
 
