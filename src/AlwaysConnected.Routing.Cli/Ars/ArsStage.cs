@@ -1,7 +1,6 @@
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Compilation;
 using AlwaysConnected.Routing.Ars.Explain;
-using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Cli.Explain;
 using AlwaysConnected.Routing.DialPlan.Explain;
 using AlwaysConnected.Routing.Services;
@@ -31,7 +30,7 @@ internal static class ArsStage
         var before = previous ?? new ExplainResult { Outcome = "no-match" };
         if (!ArsCompiler.TryCompile(ars, new ArsOptions { Time = services.Time }, 1, out var compiled, out var diagnostics))
         {
-            var text = string.Join("\n", diagnostics.Where(d => d.Severity == ArsDiagnosticSeverity.Error));
+            var text = string.Join("\n", diagnostics.Where(d => d.Severity == RoutingDiagnosticSeverity.Error));
             return before with { Outcome = "error", Stage = "ars-in", Error = new ExplainError("rules", text) };
         }
 

@@ -99,12 +99,12 @@ internal static class ConvertCommand
             RuleLoader.Load(path, kind, rules, findings);
         }
 
-        foreach (var finding in findings.Where(f => f.Severity != FindingSeverity.Info))
+        foreach (var finding in findings.Where(f => f.Severity != RoutingDiagnosticSeverity.Info))
         {
             stderr.WriteLine(finding.ToString());
         }
 
-        if (findings.Exists(f => f.Severity == FindingSeverity.Error))
+        if (findings.Exists(f => f.Severity == RoutingDiagnosticSeverity.Error))
         {
             return ExitCodes.BadInput;
         }

@@ -59,13 +59,12 @@ internal static class ExplainCommand
         }
 
         var rulesFile = settings.ConfigPath ?? settings.DialPlanPath ?? settings.ArsPath!;
-        if (!findings.Exists(f => f.Severity == FindingSeverity.Error))
+        if (!findings.Exists(f => f.Severity == RoutingDiagnosticSeverity.Error))
         {
-            DialPlanChecks.Check(rules.DialPlan, rules.CreateDialPlanOptions(), settings.ConfigPath ?? settings.DialPlanPath ?? rulesFile, findings);
-            ArsChecks.Check(rules.Ars, rules.CreateDialPlanOptions().Patterns, settings.ConfigPath ?? settings.ArsPath ?? rulesFile, findings);
+            RuleChecks.Check(rules, settings.ConfigPath ?? settings.DialPlanPath ?? rulesFile, settings.ConfigPath ?? settings.ArsPath ?? rulesFile, findings);
         }
 
-        var errors = findings.Where(f => f.Severity == FindingSeverity.Error).ToList();
+        var errors = findings.Where(f => f.Severity == RoutingDiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
             var errorText = string.Join("\n", errors.Select(e => e.ToString()));
@@ -127,7 +126,7 @@ internal static class ExplainCommand
         }
 
         var context = new RoutingContext(settings.Source, settings.Transport) { Properties = properties };
-        var warnings = findings.Where(f => f.Severity == FindingSeverity.Warning).Select(f => f.ToString()).ToList();
+        var warnings = findings.Where(f => f.Severity == RoutingDiagnosticSeverity.Warning).Select(f => f.ToString()).ToList();
         ExplainResult result;
         if (rules.HasDialPlan || !rules.HasArs)
         {

@@ -9,8 +9,6 @@ namespace AlwaysConnected.Routing.Cli.Commands;
 /// <summary><c>sip-route validate</c>: reports every error and warning in rule files, each with its rule and line.</summary>
 internal static class ValidateCommand
 {
-    public const string EmptyCode = "SR0002";
-
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "Rule files, recognised by content: JSON configuration, ARS text or dial plan text.", Arity = ArgumentArity.ZeroOrMore };
@@ -47,25 +45,31 @@ internal static class ValidateCommand
         var all = new List<Finding>();
         foreach (var (path, forced) in files)
         {
-            try
-            {
-                all.AddRange(ValidateFile(path, forced));
-            }
-            catch (UsageException e)
-            {
-                all.Add(new Finding(FindingSeverity.Error, "SR0000", path, e.Message));
-            }
+            all.AddRange(ValidateFileOrReport(path, forced));
         }
 
-        foreach (var finding in all.Where(f => verbose || f.Severity != FindingSeverity.Info))
+        foreach (var finding in all.Where(f => verbose || f.Severity != RoutingDiagnosticSeverity.Info))
         {
             stdout.WriteLine(finding.ToString());
         }
 
-        var errors = all.Count(f => f.Severity == FindingSeverity.Error);
-        var warnings = all.Count(f => f.Severity == FindingSeverity.Warning);
+        var errors = all.Count(f => f.Severity == RoutingDiagnosticSeverity.Error);
+        var warnings = all.Count(f => f.Severity == RoutingDiagnosticSeverity.Warning);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{files.Count} file(s): {errors} error(s), {warnings} warning(s)."));
         return errors == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+    }
+
+    /// <summary>Every finding for one file; a file that cannot be read is a finding too.</summary>
+    internal static List<Finding> ValidateFileOrReport(string path, RuleFileKind? forced = null)
+    {
+        try
+        {
+            return ValidateFile(path, forced);
+        }
+        catch (UsageException e)
+        {
+            return [Finding.Of(path, CliDiagnosticIds.UnreadableFile, RoutingDiagnosticSeverity.Error, e.Message)];
+        }
     }
 
     /// <summary>Every finding for one file (the tests call this directly too).</summary>
@@ -83,12 +87,11 @@ internal static class ValidateCommand
         };
         if (loaded)
         {
-            DialPlanChecks.Check(rules.DialPlan, rules.CreateDialPlanOptions(), path, findings);
-            ArsChecks.Check(rules.Ars, rules.CreateDialPlanOptions().Patterns, path, findings);
+            RuleChecks.Check(rules, path, path, findings);
             if (rules.DialPlan.Preliminary.Count + rules.DialPlan.Rules.Count == 0 && rules.Ars.Routes.Count + rules.Ars.Templates.Count == 0)
             {
                 // Most likely a JSON file without a Routing section, or the wrong file.
-                findings.Add(new Finding(FindingSeverity.Warning, EmptyCode, path, "The file defines no dial plan rules and no ARS routes."));
+                findings.Add(Finding.Of(path, CliDiagnosticIds.EmptyRuleFile, RoutingDiagnosticSeverity.Warning, "The file defines no dial plan rules and no ARS routes."));
             }
         }
 

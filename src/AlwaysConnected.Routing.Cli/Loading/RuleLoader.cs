@@ -39,12 +39,7 @@ internal static class RuleLoader
     {
         if (!DialPlanTextReader.TryParse(text, out var definition, out var errors))
         {
-            findings.AddRange(errors.Select(e => new Finding(FindingSeverity.Error, "DPT-" + e.Code, path, e.Message)
-            {
-                Rule = e.RuleName,
-                Line = e.Line,
-                Column = e.Column,
-            }));
+            findings.AddRange(errors.Select(e => new Finding(path, e)));
             return false;
         }
 
@@ -56,19 +51,7 @@ internal static class RuleLoader
     public static bool LoadArsText(string path, string text, RuleSet rules, List<Finding> findings)
     {
         var ok = ArsTextReader.TryParse(text, out var definition, out var diagnostics);
-        findings.AddRange(diagnostics.Select(d => new Finding(
-            d.Severity == ArsDiagnosticSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning,
-            d.Severity == ArsDiagnosticSeverity.Error ? "ART-ERROR" : "ART-WARNING",
-            path,
-            d.Message)
-        {
-            Rule = d.RouteName,
-            IsArsRoute = true,
-            Section = d.Direction is { } direction && d.BlockNumber is { } number ? $"{(direction == ArsDirection.In ? "IN" : "OUT")} {number}" : null,
-            Line = d.Line,
-            Column = d.Column,
-            Field = d.Field,
-        }));
+        findings.AddRange(diagnostics.Select(d => new Finding(path, d)));
         if (!ok)
         {
             return false;
@@ -90,12 +73,12 @@ internal static class RuleLoader
         }
         catch (Exception e) when (e is FormatException or InvalidDataException or InvalidOperationException or System.Text.Json.JsonException)
         {
-            findings.Add(new Finding(FindingSeverity.Error, "CFG-JSON", path, $"Not a valid JSON configuration: {e.Message}"));
+            findings.Add(Finding.Of(path, CliDiagnosticIds.InvalidJson, RoutingDiagnosticSeverity.Error, $"Not a valid JSON configuration: {e.Message}"));
             return false;
         }
 
         var ok = SipRoutingOptionsMapper.TryMap(options, out var model, out var diagnostics);
-        findings.AddRange(diagnostics.Select(d => new Finding(ToSeverity(d.Severity), d.Code, path, d.Message) { Section = d.Location }));
+        findings.AddRange(diagnostics.Select(d => new Finding(path, d)));
         if (!ok || model is null)
         {
             return false;
@@ -111,13 +94,6 @@ internal static class RuleLoader
         rules.PatternTimeout = TimeSpan.FromMilliseconds(Math.Max(1, options.DialPlan.PatternTimeoutMilliseconds));
         return true;
     }
-
-    public static FindingSeverity ToSeverity(RoutingDiagnosticSeverity severity) => severity switch
-    {
-        RoutingDiagnosticSeverity.Error => FindingSeverity.Error,
-        RoutingDiagnosticSeverity.Warning => FindingSeverity.Warning,
-        _ => FindingSeverity.Info,
-    };
 
     private static DialPlanDefinition Append(DialPlanDefinition first, DialPlanDefinition second) =>
         first.Preliminary.Count + first.Rules.Count == 0

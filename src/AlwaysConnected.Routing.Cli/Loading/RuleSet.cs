@@ -30,6 +30,9 @@ internal sealed class RuleSet
 
     public RoutingModel ToModel() => new(DialPlan, Ars);
 
+    /// <summary>The options a router running these rules gets (the ARS clock is the host's own).</summary>
+    public SipRouterOptions CreateRouterOptions() => new() { DialPlan = CreateDialPlanOptions() };
+
     public DialPlanOptions CreateDialPlanOptions() => new()
     {
         EvaluateInDialogRequests = EvaluateInDialogRequests,

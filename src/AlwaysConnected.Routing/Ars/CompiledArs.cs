@@ -20,7 +20,7 @@ public sealed class CompiledArs
     private readonly BlockTable _out;
     private long _pluginFailures;
 
-    internal CompiledArs(ArsDefinition definition, ArsOptions options, long version, BlockTable inBlocks, BlockTable outBlocks, IReadOnlyList<ArsDiagnostic> diagnostics)
+    internal CompiledArs(ArsDefinition definition, ArsOptions options, long version, BlockTable inBlocks, BlockTable outBlocks, IReadOnlyList<RoutingDiagnostic> diagnostics)
     {
         Definition = definition;
         Options = options;
@@ -40,7 +40,7 @@ public sealed class CompiledArs
     public long Version { get; }
 
     /// <summary>Warnings from compilation (references to groups that do not exist, undefined variables, ...).</summary>
-    public IReadOnlyList<ArsDiagnostic> Diagnostics { get; }
+    public IReadOnlyList<RoutingDiagnostic> Diagnostics { get; }
 
     /// <summary>The enabled IN blocks.</summary>
     public int InBlockCount => _in.Blocks.Length;

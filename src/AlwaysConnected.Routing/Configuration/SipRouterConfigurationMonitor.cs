@@ -80,7 +80,7 @@ public sealed class SipRouterConfigurationMonitor : IDisposable
         var options = Create(out var failures);
         if (options is null)
         {
-            throw new RoutingConfigurationException(failures.Select(f => new RoutingDiagnostic(RoutingDiagnosticSeverity.Error, "CFG0004", "configuration", f)).ToList());
+            throw new RoutingConfigurationException(failures.Select(f => new RoutingDiagnostic(RoutingDiagnosticIds.InvalidOptions, RoutingDiagnosticSeverity.Error, f)).ToList());
         }
 
         var registry = new DialPlanFunctionRegistry();

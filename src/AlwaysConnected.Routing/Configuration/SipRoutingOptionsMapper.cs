@@ -198,6 +198,11 @@ public static class SipRoutingOptionsMapper
         {
             action();
         }
+        catch (RoutingConfigurationException e)
+        {
+            // A line read with the text notation: its own ids, placed at the configuration path.
+            problems.AddRange(e.Diagnostics.Select(d => d with { Section = location }));
+        }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
             problems.Add(Error(location, e.Message));
@@ -205,5 +210,5 @@ public static class SipRoutingOptionsMapper
     }
 
     private static RoutingDiagnostic Error(string location, string message) =>
-        new(RoutingDiagnosticSeverity.Error, "CFG0003", location, message);
+        new(RoutingDiagnosticIds.InvalidConfiguration, RoutingDiagnosticSeverity.Error, message) { Section = location };
 }

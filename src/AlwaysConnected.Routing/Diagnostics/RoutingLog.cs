@@ -26,6 +26,6 @@ internal static partial class RoutingLog
     [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Routing configuration changed but its rules and options did not; version {Version} keeps serving")]
     public static partial void ReloadUnchanged(ILogger logger, long version);
 
-    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Routing rules version {Version}: warning {Code}: {Location}: {Text}")]
-    public static partial void RuleWarning(ILogger logger, long version, string code, string location, string text);
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Routing rules version {Version}: warning {Id}: {Location}: {Text}")]
+    public static partial void RuleWarning(ILogger logger, long version, string id, string location, string text);
 }

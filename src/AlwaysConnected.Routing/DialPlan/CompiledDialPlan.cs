@@ -14,7 +14,7 @@ namespace AlwaysConnected.Routing.DialPlan;
 /// </summary>
 public sealed class CompiledDialPlan
 {
-    internal CompiledDialPlan(DialPlanDefinition definition, CompiledRule[] rules, DialPlanOptions options, long version, IReadOnlyList<DialPlanDiagnostic> diagnostics)
+    internal CompiledDialPlan(DialPlanDefinition definition, CompiledRule[] rules, DialPlanOptions options, long version, IReadOnlyList<RoutingDiagnostic> diagnostics)
     {
         Definition = definition;
         Rules = rules;
@@ -32,7 +32,7 @@ public sealed class CompiledDialPlan
     public long Version { get; }
 
     /// <summary>Notes and warnings from compilation (which engine each pattern got, rule-set hints).</summary>
-    public IReadOnlyList<DialPlanDiagnostic> Diagnostics { get; }
+    public IReadOnlyList<RoutingDiagnostic> Diagnostics { get; }
 
     internal CompiledRule[] Rules { get; }
 

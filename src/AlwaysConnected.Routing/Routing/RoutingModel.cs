@@ -22,6 +22,19 @@ public sealed record RoutingModel(DialPlanDefinition DialPlan, ArsDefinition Ars
     public ArsDefinition Ars { get; init; } = Ars ?? throw new ArgumentNullException(nameof(Ars));
 
     /// <summary>
+    /// Checks the model as a router would load it, without building one: every compile error and warning of
+    /// both stages, and the lint's warnings (rules that can never match, ...). Ids are in
+    /// docs/diagnostics.md. A router logs the same warnings when it loads or reloads these rules.
+    /// </summary>
+    /// <param name="options">The options the rules will run with (functions and plug-ins the rules call); defaults when null.</param>
+    /// <returns>Every diagnostic, errors first; the model is usable when none is an error.</returns>
+    public IReadOnlyList<RoutingDiagnostic> Validate(SipRouterOptions? options = null)
+    {
+        RoutingCompiler.TryCompile(this, options ?? new SipRouterOptions(), version: 0, out _, out var diagnostics);
+        return diagnostics;
+    }
+
+    /// <summary>
     /// The model in one line for logs and the debugger: how many rules and routes, and their names
     /// (the first ten of each list).
     /// </summary>

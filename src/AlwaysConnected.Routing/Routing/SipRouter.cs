@@ -363,7 +363,7 @@ public sealed class SipRouter
         {
             if (diagnostic.Severity == RoutingDiagnosticSeverity.Warning)
             {
-                RoutingLog.RuleWarning(_logger, version, diagnostic.Code, diagnostic.Location, diagnostic.Message);
+                RoutingLog.RuleWarning(_logger, version, diagnostic.Id, diagnostic.Location, diagnostic.Message);
             }
         }
     }

@@ -19,7 +19,7 @@ internal static class TextReaderTargets
             FuzzInvariantException.Check(errors.Count > 0, "a refused dial plan text lists its errors");
             foreach (var error in errors)
             {
-                FuzzInvariantException.Check(error.Line >= 1 && error.Column >= 1, "a dial plan text error has a line and a column");
+                FuzzInvariantException.Check(error.TextLine >= 1 && error.TextColumn >= 1, "a dial plan text error has a line and a column");
             }
 
             return;

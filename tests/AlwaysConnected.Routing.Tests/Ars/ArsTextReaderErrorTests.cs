@@ -25,15 +25,15 @@ public class ArsTextReaderErrorTests
 
         ok.Should().BeFalse();
         definition.Should().BeNull();
-        diagnostics.Select(d => (d.Line, d.Column, d.Field)).Should().Equal(
+        diagnostics.Select(d => (d.TextLine, d.TextColumn, d.Field)).Should().Equal(
             (3, 11, "Priority"),
             (4, 15, "Max Sessions"),
             (7, 1, "Plugin 1"),
             (9, 1, "Response Timeout"),
             (9, 19, "Response Timeout"),
             (10, 11, "Failover"));
-        diagnostics.Should().OnlyContain(d => d.Severity == ArsDiagnosticSeverity.Error
-            && d.RouteName == "trunk" && d.Direction == ArsDirection.Out && d.BlockNumber == 2);
+        diagnostics.Should().OnlyContain(d => d.Severity == RoutingDiagnosticSeverity.Error
+            && d.Route == "trunk" && d.Section == "OUT 2");
         diagnostics[3].Message.Should().Contain("need a 'Target'");
         diagnostics[5].Message.Should().Contain("abc");
     }
@@ -48,8 +48,8 @@ public class ArsTextReaderErrorTests
             [Route a]
             """);
 
-        var exception = act.Should().Throw<ArsSyntaxException>().Which;
-        exception.Errors.Select(e => (e.Line, e.Field)).Should().Equal((3, "Target"), (4, (string?)null));
+        var exception = act.Should().Throw<RoutingConfigurationException>().Which;
+        exception.Errors.Select(e => (e.TextLine, e.Field)).Should().Equal((3, "Target"), (4, (string?)null));
         exception.Message.Should().Contain("line 3").And.Contain("only OUT blocks").And.Contain("used twice");
     }
 
@@ -66,7 +66,7 @@ public class ArsTextReaderErrorTests
             Password: {secret}
             """);
 
-        var exception = act.Should().Throw<ArsSyntaxException>().Which;
+        var exception = act.Should().Throw<RoutingConfigurationException>().Which;
         exception.Errors.Should().HaveCount(4);
         exception.Message.Should().NotContain(secret);
         exception.Diagnostics.Should().OnlyContain(d => !d.Message.Contains(secret, StringComparison.Ordinal));
@@ -91,7 +91,7 @@ public class ArsTextReaderErrorTests
     {
         ArsTextReader.TryParse(text, out _, out var diagnostics).Should().BeFalse();
 
-        diagnostics.Should().Contain(d => d.Line == line && d.Message.Contains(message, StringComparison.Ordinal));
+        diagnostics.Should().Contain(d => d.TextLine == line && d.Message.Contains(message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -107,14 +107,21 @@ public class ArsTextReaderErrorTests
 
         var act = () => definition.GetEffectiveRoutes();
 
-        act.Should().Throw<ArsTemplateException>().Which.Message.Should().Contain("row 1").And.Contain("&v1").And.Contain("not defined");
+        act.Should().Throw<RoutingConfigurationException>().Which.Message.Should().Contain("row 1").And.Contain("&v1").And.Contain("not defined");
     }
 
     [Fact]
     public void Diagnostic_text_names_route_block_and_field()
     {
-        var diagnostic = new ArsTextDiagnostic(ArsDiagnosticSeverity.Error, "bad", 3, 7, "trunk", ArsDirection.Out, 2, "Priority");
+        var diagnostic = new RoutingDiagnostic(RoutingDiagnosticIds.ArsTextInvalidValue, RoutingDiagnosticSeverity.Error, "bad")
+        {
+            TextLine = 3,
+            TextColumn = 7,
+            Route = "trunk",
+            Section = "OUT 2",
+            Field = "Priority",
+        };
 
-        diagnostic.ToString().Should().Be("error at line 3, column 7, route 'trunk', OUT 2, field 'Priority': bad");
+        diagnostic.ToString().Should().Be("error ART0003: line 3, column 7, route 'trunk', OUT 2, Priority: bad");
     }
 }

@@ -41,12 +41,11 @@ public class ArsTextReaderSeedTests
         ArsTextReader.TryParse(ArsTestData.Read("seed-always-connected.txt"), out _, out var diagnostics);
 
         var warning = diagnostics.Should().ContainSingle().Subject;
-        warning.Severity.Should().Be(ArsDiagnosticSeverity.Warning);
-        warning.Line.Should().Be(3);
-        warning.Column.Should().Be("Patterns - OUT [Matching Patterns] To: sip:([0-9]{10,20})@ Plugin 1: prop Param 1: action.type Return 1: ^pin$ [Deploy Patterns] ".Length + 1);
-        warning.RouteName.Should().Be("route-2");
-        warning.Direction.Should().Be(ArsDirection.Out);
-        warning.BlockNumber.Should().Be(1);
+        warning.Severity.Should().Be(RoutingDiagnosticSeverity.Warning);
+        warning.TextLine.Should().Be(3);
+        warning.TextColumn.Should().Be("Patterns - OUT [Matching Patterns] To: sip:([0-9]{10,20})@ Plugin 1: prop Param 1: action.type Return 1: ^pin$ [Deploy Patterns] ".Length + 1);
+        warning.Route.Should().Be("route-2");
+        warning.Section.Should().Be("OUT 1");
         warning.Message.Should().Contain("fill in the trunk connection");
     }
 

@@ -7,21 +7,21 @@ namespace AlwaysConnected.Routing.Tests.Cli;
 /// <summary><c>sip-route validate</c>: every kind of problem, each with its rule and line.</summary>
 public class CliValidateTests
 {
-    private static List<(FindingSeverity, string, string?, string?, int?, string?)> Problems(string file) =>
+    private static List<(RoutingDiagnosticSeverity, string, string?, string?, int, string?)> Problems(string file) =>
         [.. ValidateCommand.ValidateFile(DataPath(file), forced: null)
-            .Where(f => f.Severity != FindingSeverity.Info)
-            .Select(f => (f.Severity, f.Code, f.Rule, f.Section, f.Line, f.Field))];
+            .Where(f => f.Severity != RoutingDiagnosticSeverity.Info)
+            .Select(f => (f.Severity, f.Id, f.Diagnostic.Rule ?? f.Diagnostic.Route, f.Diagnostic.Section, f.Diagnostic.Line, f.Diagnostic.Field))];
 
     [Fact]
     public void Each_kind_of_dial_plan_problem_is_reported_with_its_rule_section_line_and_field()
     {
-        Problems("problems.dialplan.txt").Should().BeEquivalentTo(new List<(FindingSeverity, string, string?, string?, int?, string?)>
+        Problems("problems.dialplan.txt").Should().BeEquivalentTo(new List<(RoutingDiagnosticSeverity, string, string?, string?, int, string?)>
         {
-            (FindingSeverity.Error, "DP0002", "bad-regex", "Matching", 2, "pattern"),
-            (FindingSeverity.Error, "DP0002", "java-only", "Matching", 2, "pattern"),
-            (FindingSeverity.Error, "DP0003", "missing-group", "Deploy", 1, "value"),
-            (FindingSeverity.Warning, "DP0101", "backtracking", "Matching", 2, "pattern"),
-            (FindingSeverity.Warning, ShadowingCheck.Code, "shadowed", "Matching", 1, null),
+            (RoutingDiagnosticSeverity.Error, "DP0002", "bad-regex", "Matching", 2, "pattern"),
+            (RoutingDiagnosticSeverity.Error, "DP0002", "java-only", "Matching", 2, "pattern"),
+            (RoutingDiagnosticSeverity.Error, "DP0003", "missing-group", "Deploy", 1, "value"),
+            (RoutingDiagnosticSeverity.Warning, "DP0101", "backtracking", "Matching", 2, "pattern"),
+            (RoutingDiagnosticSeverity.Warning, RoutingDiagnosticIds.UnreachableRule, "shadowed", "Matching", 1, null),
         });
     }
 
@@ -41,22 +41,22 @@ public class CliValidateTests
     {
         var finding = ValidateCommand.ValidateFile(DataPath("syntax-error.dialplan.txt"), null).Should().ContainSingle().Subject;
 
-        finding.Severity.Should().Be(FindingSeverity.Error);
-        finding.Rule.Should().Be("no-equals");
-        finding.Line.Should().Be(3);
-        finding.Column.Should().Be(1);
+        finding.Severity.Should().Be(RoutingDiagnosticSeverity.Error);
+        finding.Diagnostic.Rule.Should().Be("no-equals");
+        finding.Diagnostic.TextLine.Should().Be(3);
+        finding.Diagnostic.TextColumn.Should().Be(1);
     }
 
     [Fact]
     public void Each_kind_of_ars_problem_is_reported_with_its_route_block_and_field()
     {
-        Problems("problems.ars.txt").Should().BeEquivalentTo(new List<(FindingSeverity, string, string?, string?, int?, string?)>
+        Problems("problems.ars.txt").Should().BeEquivalentTo(new List<(RoutingDiagnosticSeverity, string, string?, string?, int, string?)>
         {
-            (FindingSeverity.Error, ArsChecks.BadPattern, "checks", "IN 1", null, "To"),
-            (FindingSeverity.Error, ArsChecks.BadPattern, "checks", "IN 2", null, "From"),
-            (FindingSeverity.Warning, ArsChecks.MissingGroup, "checks", "IN 2", null, "Deploy To"),
-            (FindingSeverity.Warning, ArsChecks.Backtracking, "checks", "OUT 1", null, "Return 1"),
-            (FindingSeverity.Warning, ArsChecks.MissingGroup, "checks", "OUT 1", null, "Deploy From"),
+            (RoutingDiagnosticSeverity.Error, RoutingDiagnosticIds.ArsInvalidPattern, "checks", "IN 1", 0, "To"),
+            (RoutingDiagnosticSeverity.Error, RoutingDiagnosticIds.ArsInvalidPattern, "checks", "IN 2", 0, "From"),
+            (RoutingDiagnosticSeverity.Warning, RoutingDiagnosticIds.ArsMissingGroup, "checks", "IN 2", 0, "Deploy To"),
+            (RoutingDiagnosticSeverity.Warning, RoutingDiagnosticIds.ArsBacktrackingPattern, "checks", "OUT 1", 0, "Return 1"),
+            (RoutingDiagnosticSeverity.Warning, RoutingDiagnosticIds.ArsMissingGroup, "checks", "OUT 1", 0, "Deploy From"),
         });
     }
 
@@ -64,7 +64,7 @@ public class CliValidateTests
     public void The_seed_ars_routes_warn_about_pin_f1_with_a_blank_from()
     {
         ValidateCommand.ValidateFile(DataPath("seed.ars.txt"), null)
-            .Should().Contain(f => f.Code == ArsChecks.MissingGroup && f.Rule == "route-1" && f.Section == "IN 1" && f.Field == "Deploy From" && f.Message.Contains("&f1", StringComparison.Ordinal));
+            .Should().Contain(f => f.Id == RoutingDiagnosticIds.ArsMissingGroup && f.Diagnostic.Route == "route-1" && f.Diagnostic.Section == "IN 1" && f.Diagnostic.Field == "Deploy From" && f.Diagnostic.Message.Contains("&f1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class CliValidateTests
         {
             var findings = ValidateCommand.ValidateFile(path, null);
 
-            findings.Should().Contain(f => f.Code == "CFG0003" && f.Section!.Contains("Routing:DialPlan:Rules:2:Name", StringComparison.Ordinal));
+            findings.Should().Contain(f => f.Id == RoutingDiagnosticIds.InvalidConfiguration && f.Diagnostic.Section!.Contains("Routing:DialPlan:Rules:2:Name", StringComparison.Ordinal));
             Of("validate", path).ExitCode.Should().Be(2);
         }
         finally
@@ -119,7 +119,7 @@ public class CliValidateTests
         File.WriteAllText(path, """{ "Logging": { "LogLevel": { "Default": "Information" } } }""");
         try
         {
-            ValidateCommand.ValidateFile(path, null).Should().ContainSingle(f => f.Code == ValidateCommand.EmptyCode && f.Severity == FindingSeverity.Warning);
+            ValidateCommand.ValidateFile(path, null).Should().ContainSingle(f => f.Id == CliDiagnosticIds.EmptyRuleFile && f.Severity == RoutingDiagnosticSeverity.Warning);
         }
         finally
         {
@@ -211,6 +211,7 @@ public class CliValidateTests
             """).Should().BeEmpty();
     }
 
-    private static List<Finding> ShadowingFindings(string text) =>
-        [.. ShadowingCheck.Find(AlwaysConnected.Routing.DialPlan.Text.DialPlanTextReader.Parse(text), AlwaysConnected.Routing.Patterns.PatternOptions.Default, "test")];
+    private static List<RoutingDiagnostic> ShadowingFindings(string text) =>
+        [.. new RoutingModel(AlwaysConnected.Routing.DialPlan.Text.DialPlanTextReader.Parse(text), AlwaysConnected.Routing.Ars.ArsDefinition.Empty)
+            .Validate().Where(d => d.Id == RoutingDiagnosticIds.UnreachableRule)];
 }

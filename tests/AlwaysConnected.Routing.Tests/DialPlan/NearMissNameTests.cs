@@ -23,7 +23,7 @@ public class NearMissNameTests
     {
         var router = new SipRouterBuilder().AddDialPlanText(Taget).Build();
 
-        router.Diagnostics.Should().ContainSingle(d => d.Code == "DP0103").Which.Should().Match<RoutingDiagnostic>(d =>
+        router.Diagnostics.Should().ContainSingle(d => d.Id == RoutingDiagnosticIds.NearMissName).Which.Should().Match<RoutingDiagnostic>(d =>
             d.Severity == RoutingDiagnosticSeverity.Warning
             && d.Location.Contains("rule 'to-core', Deploy line 1")
             && d.Message.Contains("'$taget' is not a known handling variable. Did you mean '$target'?"));
@@ -51,10 +51,10 @@ public class NearMissNameTests
         var model = new SipRouterBuilder().AddDialPlanText(Taget).Build().Model;
         var options = new SipRouterOptions { DialPlan = new() { UserVariables = new HashSet<string>(["TAGET"], StringComparer.OrdinalIgnoreCase) } };
 
-        new SipRouter(model, options).Diagnostics.Should().NotContain(d => d.Code == "DP0103");
+        new SipRouter(model, options).Diagnostics.Should().NotContain(d => d.Id == RoutingDiagnosticIds.NearMissName);
 
         var unrelated = new SipRouterBuilder().AddDialPlanText(Taget.Replace("$taget", "$billing.account", StringComparison.Ordinal)).Build();
-        unrelated.Diagnostics.Should().NotContain(d => d.Code == "DP0103");
+        unrelated.Diagnostics.Should().NotContain(d => d.Id == RoutingDiagnosticIds.NearMissName);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class NearMissNameTests
         data["Routing:DialPlan:UserVariables:0"] = "taget";
         using (var provider = Start(data, declared))
         {
-            provider.GetRequiredService<SipRouter>().Diagnostics.Should().NotContain(d => d.Code == "DP0103");
+            provider.GetRequiredService<SipRouter>().Diagnostics.Should().NotContain(d => d.Id == RoutingDiagnosticIds.NearMissName);
         }
 
         declared.At(LogLevel.Warning).Should().BeEmpty();

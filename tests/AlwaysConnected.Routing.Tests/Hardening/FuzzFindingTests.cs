@@ -19,7 +19,7 @@ public class FuzzFindingTests
     public void Ars_text_with_a_malformed_variable_is_refused_with_a_located_diagnostic(string text)
     {
         bool ok = true;
-        var diagnostics = default(AlwaysConnected.Routing.Collections.EquatableArray<ArsTextDiagnostic>);
+        IReadOnlyList<RoutingDiagnostic> diagnostics = [];
         var act = () => ok = ArsTextReader.TryParse(text, out _, out diagnostics);
 
         act.Should().NotThrow();

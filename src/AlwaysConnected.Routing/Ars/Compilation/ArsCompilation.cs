@@ -12,7 +12,7 @@ internal sealed class ArsCompilation
 {
     private readonly ArsDefinition _definition;
     private readonly ArsOptions _options;
-    private readonly List<ArsDiagnostic> _diagnostics = [];
+    private readonly List<RoutingDiagnostic> _diagnostics = [];
 
     // Where the field being compiled lives, for diagnostics.
     private string _route = "";
@@ -26,7 +26,7 @@ internal sealed class ArsCompilation
         _options = options;
     }
 
-    public IReadOnlyList<ArsDiagnostic> Diagnostics => _diagnostics;
+    public IReadOnlyList<RoutingDiagnostic> Diagnostics => _diagnostics;
 
     public CompiledArs? Run(long version)
     {
@@ -35,9 +35,14 @@ internal sealed class ArsCompilation
         {
             routes = _definition.GetEffectiveRoutes();
         }
-        catch (Exception e) when (e is ArsTemplateException or ArgumentException)
+        catch (RoutingConfigurationException e)
         {
-            _diagnostics.Add(new ArsDiagnostic(ArsDiagnosticSeverity.Error, "ARS004", e is ArsTemplateException t ? t.TemplateName : "(templates)", null, 0, null, e.Message));
+            _diagnostics.AddRange(e.Diagnostics);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            _diagnostics.Add(new RoutingDiagnostic(RoutingDiagnosticIds.ArsInvalidTemplate, RoutingDiagnosticSeverity.Error, e.Message));
             return null;
         }
 
@@ -90,7 +95,7 @@ internal sealed class ArsCompilation
             var returnPattern = CompilePattern(slot.Return, $"Return {slot.Slot}");
             if (!_options.Plugins.TryGet(slot.Plugin, out var plugin))
             {
-                Error("ARS002", field, $"Unknown plug-in '{slot.Plugin}'. Registered: {string.Join(", ", _options.Plugins.Names)}.");
+                Error(RoutingDiagnosticIds.ArsUnknownPlugin, field, $"Unknown plug-in '{slot.Plugin}'. Registered: {string.Join(", ", _options.Plugins.Names)}.");
                 continue;
             }
 
@@ -113,14 +118,14 @@ internal sealed class ArsCompilation
             var targetText = ExpandVariables(trunk.Target, "Target");
             if (!TryParseTarget(targetText, out hostPort, out host))
             {
-                Error("ARS003", "Target", $"Trunk target '{targetText}' is not host[:port][;params] or a SIP URI.");
+                Error(RoutingDiagnosticIds.ArsInvalidTarget, "Target", $"Trunk target '{targetText}' is not host[:port][;params] or a SIP URI.");
             }
 
             target = Encoding.UTF8.GetBytes(targetText);
         }
         else if (block.Direction == ArsDirection.Out && block.DeployTo is null)
         {
-            Warning("ARS012", null, "The OUT block has neither a trunk Target nor a deploy To: the request keeps its Request-URI and the host routes it.");
+            Warning(RoutingDiagnosticIds.ArsNoTrunk, null, "The OUT block has neither a trunk Target nor a deploy To: the request keeps its Request-URI and the host routes it.");
         }
 
         if (ErrorCount != errorsBefore)
@@ -149,7 +154,7 @@ internal sealed class ArsCompilation
         };
     }
 
-    private int ErrorCount => _diagnostics.Count(d => d.Severity == ArsDiagnosticSeverity.Error);
+    private int ErrorCount => _diagnostics.Count(d => d.Severity == RoutingDiagnosticSeverity.Error);
 
     private CompiledPattern? CompilePattern(string? text, string field)
     {
@@ -161,8 +166,13 @@ internal sealed class ArsCompilation
         var expanded = ExpandVariables(text, field);
         if (!CompiledPattern.TryCompile(expanded, _options.Patterns, out var compiled, out var error))
         {
-            Error("ARS001", field, error.Message);
+            Error(RoutingDiagnosticIds.ArsInvalidPattern, field, error.Message);
             return null;
+        }
+
+        if (compiled.Engine == PatternEngine.RegexBacktracking)
+        {
+            Add(RoutingDiagnosticIds.ArsBacktrackingPattern, RoutingDiagnosticSeverity.Warning, field, $"'{expanded}' needs the backtracking regex engine; it runs with a {_options.Patterns.BacktrackingTimeout.TotalMilliseconds} ms timeout.");
         }
 
         return compiled;
@@ -212,7 +222,7 @@ internal sealed class ArsCompilation
                     };
                     if (number > available)
                     {
-                        Warning("ARS010", field, $"'&{kind}{number}' in '{source}' refers to group {number}, but {what} {(available == 0 ? "has no groups" : $"has only {available}")}; it expands to the empty string.");
+                        Warning(RoutingDiagnosticIds.ArsMissingGroup, field, $"'&{kind}{number}' in '{source}' refers to group {number}, but {what} {(available == 0 ? "has no groups" : $"has only {available}")}; it expands to the empty string.");
                     }
                     else
                     {
@@ -273,7 +283,7 @@ internal sealed class ArsCompilation
         var value = Lookup(name);
         if (value is null)
         {
-            Warning("ARS011", field, $"Variable '&{name}' is not defined for this route; it expands to the empty string.");
+            Warning(RoutingDiagnosticIds.ArsUndefinedVariable, field, $"Variable '&{name}' is not defined for this route; it expands to the empty string.");
         }
 
         return value ?? "";
@@ -430,9 +440,19 @@ internal sealed class ArsCompilation
         }
     }
 
-    private void Error(string code, string? field, string message) =>
-        _diagnostics.Add(new ArsDiagnostic(ArsDiagnosticSeverity.Error, code, _route, _direction, _block, field, message));
+    private void Error(string id, string? field, string message) => Add(id, RoutingDiagnosticSeverity.Error, field, message);
 
-    private void Warning(string code, string? field, string message) =>
-        _diagnostics.Add(new ArsDiagnostic(ArsDiagnosticSeverity.Warning, code, _route, _direction, _block, field, message));
+    private void Warning(string id, string? field, string message) => Add(id, RoutingDiagnosticSeverity.Warning, field, message);
+
+    private void Add(string id, RoutingDiagnosticSeverity severity, string? field, string message) =>
+        _diagnostics.Add(new RoutingDiagnostic(id, severity, message)
+        {
+            Route = _route,
+            Section = _direction is { } direction ? ArsBlockName(direction, _block) : null,
+            Field = field,
+        });
+
+    /// <summary>A block as the notation names it: <c>IN 1</c>, <c>OUT 2</c>.</summary>
+    internal static string ArsBlockName(ArsDirection direction, int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(direction == ArsDirection.In ? "IN" : "OUT")} {number}");
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using AlwaysConnected.Routing.Ars.Text;
 
 namespace AlwaysConnected.Routing.Ars.Compilation;
 
@@ -14,7 +13,7 @@ public static class ArsCompiler
     /// <param name="options">Compilation options and run-time services; defaults when null.</param>
     /// <param name="version">The snapshot version decisions will carry.</param>
     /// <returns>The compiled routes; warnings are in <see cref="CompiledArs.Diagnostics"/>.</returns>
-    /// <exception cref="ArsCompilationException">The routes have errors; the exception lists all of them.</exception>
+    /// <exception cref="RoutingConfigurationException">The routes have errors; the exception lists all of them.</exception>
     public static CompiledArs Compile(ArsDefinition definition, ArsOptions? options = null, long version = 0)
     {
         if (TryCompile(definition, options, version, out var compiled, out var diagnostics))
@@ -22,7 +21,7 @@ public static class ArsCompiler
             return compiled;
         }
 
-        throw new ArsCompilationException(diagnostics);
+        throw new RoutingConfigurationException(diagnostics);
     }
 
     /// <summary>Compiles ARS routes, reporting errors instead of throwing.</summary>
@@ -37,13 +36,13 @@ public static class ArsCompiler
         ArsOptions? options,
         long version,
         [NotNullWhen(true)] out CompiledArs? compiled,
-        out IReadOnlyList<ArsDiagnostic> diagnostics)
+        out IReadOnlyList<RoutingDiagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var compilation = new ArsCompilation(definition, options ?? new ArsOptions());
         compiled = compilation.Run(version);
         diagnostics = compilation.Diagnostics;
-        if (compilation.Diagnostics.Any(d => d.Severity == ArsDiagnosticSeverity.Error))
+        if (compilation.Diagnostics.Any(d => d.Severity == RoutingDiagnosticSeverity.Error))
         {
             compiled = null;
         }

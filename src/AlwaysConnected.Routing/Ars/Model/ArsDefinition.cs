@@ -57,7 +57,7 @@ public sealed record ArsDefinition
     /// in template and row order.
     /// </summary>
     /// <returns>The effective routes.</returns>
-    /// <exception cref="ArsTemplateException">A template row cannot generate its route.</exception>
+    /// <exception cref="RoutingConfigurationException">A template row cannot generate its route.</exception>
     /// <exception cref="ArgumentException">A generated name equals a route's name.</exception>
     public EquatableArray<ArsRoute> GetEffectiveRoutes()
     {

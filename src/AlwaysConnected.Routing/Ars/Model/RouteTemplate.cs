@@ -78,7 +78,7 @@ public sealed record RouteTemplate
     /// <summary>Builds the route a row generates.</summary>
     /// <param name="row">One of <see cref="Rows"/>.</param>
     /// <returns>The generated route.</returns>
-    /// <exception cref="ArsTemplateException">A bound variable is missing or not an integer in range.</exception>
+    /// <exception cref="RoutingConfigurationException">A bound variable is missing or not an integer in range.</exception>
     public ArsRoute Generate(TemplateRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -95,7 +95,7 @@ public sealed record RouteTemplate
 
     /// <summary>Builds the routes of all rows, in row order.</summary>
     /// <returns>The generated routes.</returns>
-    /// <exception cref="ArsTemplateException">A bound variable is missing or not an integer in range.</exception>
+    /// <exception cref="RoutingConfigurationException">A bound variable is missing or not an integer in range.</exception>
     public EquatableArray<ArsRoute> GenerateRoutes() => _rows.Select(Generate).ToEquatableArray();
 
     private EquatableArray<ArsPatternBlock> Bind(EquatableArray<ArsPatternBlock> blocks, TemplateRow row, EquatableArray<ArsVariable> variables)
@@ -119,7 +119,7 @@ public sealed record RouteTemplate
                 var text = variables.FirstOrDefault(v => v.Name == binding.Variable)?.Value;
                 if (text is null || !int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                 {
-                    throw new ArsTemplateException(Name, row.Number, binding, text is null ? "is not defined" : "is not an integer");
+                    throw TemplateError(row.Number, binding, text is null ? "is not defined" : "is not an integer");
                 }
 
                 try
@@ -130,7 +130,7 @@ public sealed record RouteTemplate
                 }
                 catch (ArgumentOutOfRangeException)
                 {
-                    throw new ArsTemplateException(Name, row.Number, binding, "is out of range");
+                    throw TemplateError(row.Number, binding, "is out of range");
                 }
             }
 
@@ -174,5 +174,23 @@ public sealed record RouteTemplate
         }
 
         return bindings;
+    }
+
+    /// <summary>A row cannot generate its route: one <see cref="RoutingDiagnosticIds.ArsInvalidTemplate"/> diagnostic.</summary>
+    private RoutingConfigurationException TemplateError(int rowNumber, TemplateBinding binding, string problem)
+    {
+        var direction = binding.Direction == ArsDirection.In ? "IN" : "OUT";
+        return new RoutingConfigurationException(
+        [
+            new RoutingDiagnostic(
+                RoutingDiagnosticIds.ArsInvalidTemplate,
+                RoutingDiagnosticSeverity.Error,
+                $"Template '{Name}' row {rowNumber}: {direction} {binding.BlockNumber} {binding.Field} uses &{binding.Variable}, which {problem}.")
+            {
+                Route = Name,
+                Section = string.Create(CultureInfo.InvariantCulture, $"{direction} {binding.BlockNumber}"),
+                Field = binding.Field.ToString(),
+            },
+        ]);
     }
 }

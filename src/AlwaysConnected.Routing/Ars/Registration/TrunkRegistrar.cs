@@ -104,7 +104,7 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
         {
             routes = definition.GetEffectiveRoutes();
         }
-        catch (Exception e) when (e is ArsTemplateException or ArgumentException)
+        catch (Exception e) when (e is RoutingConfigurationException or ArgumentException)
         {
             // The router never serves such a definition; keep what is registered.
             RegistrationLog.DefinitionRejected(_logger, e);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlwaysConnected.Routing.Ars.Compilation;
 using AlwaysConnected.Routing.Collections;
 
 namespace AlwaysConnected.Routing.Ars.Text;
@@ -12,7 +13,7 @@ internal sealed class ArsTextParser
     private static readonly TimeSpan Millisecond = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
-    private readonly List<ArsTextDiagnostic> _diagnostics = [];
+    private readonly List<RoutingDiagnostic> _diagnostics = [];
     private readonly List<ArsRoute> _routes = [];
     private readonly List<RouteTemplate> _templates = [];
     private readonly List<ArsVariable> _globals = [];
@@ -26,7 +27,7 @@ internal sealed class ArsTextParser
     private bool _explicitRoutes;
     private int _routeOrdinal;
 
-    public (ArsDefinition? Definition, EquatableArray<ArsTextDiagnostic> Diagnostics) Parse(string text)
+    public (ArsDefinition? Definition, IReadOnlyList<RoutingDiagnostic> Diagnostics) Parse(string text)
     {
         foreach (var token in ArsTextTokenizer.Tokenize(text))
         {
@@ -34,8 +35,8 @@ internal sealed class ArsTextParser
         }
 
         FinishRoute();
-        var diagnostics = _diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToEquatableArray();
-        if (diagnostics.Any(d => d.Severity == ArsDiagnosticSeverity.Error))
+        var diagnostics = _diagnostics.OrderBy(d => d.TextLine).ThenBy(d => d.TextColumn).ToList();
+        if (diagnostics.Any(d => d.Severity == RoutingDiagnosticSeverity.Error))
         {
             return (null, diagnostics);
         }
@@ -62,7 +63,7 @@ internal sealed class ArsTextParser
                 FinishRow();
                 if (_route is null)
                 {
-                    Error(token, null, $"[{token.Label}] must follow a [Route NAME] header.");
+                    Error(RoutingDiagnosticIds.ArsTextMisplaced, token, null, $"[{token.Label}] must follow a [Route NAME] header.");
                 }
 
                 _inCredentials = token.Kind == ArsTokenKind.CredentialsHeader;
@@ -74,7 +75,7 @@ internal sealed class ArsTextParser
             case ArsTokenKind.DeployHeader:
                 if (_block is null)
                 {
-                    Error(token, null, $"{token.Label} must follow a 'Patterns - IN' or 'Patterns - OUT' header.");
+                    Error(RoutingDiagnosticIds.ArsTextMisplaced, token, null, $"{token.Label} must follow a 'Patterns - IN' or 'Patterns - OUT' header.");
                 }
                 else
                 {
@@ -91,6 +92,7 @@ internal sealed class ArsTextParser
             default:
                 // The text is not echoed: an unrecognised line may well be a mistyped password field.
                 Error(
+                    RoutingDiagnosticIds.ArsTextUnknown,
                     token,
                     null,
                     token.Label.Length > 0
@@ -108,14 +110,14 @@ internal sealed class ArsTextParser
         {
             name = string.Create(CultureInfo.InvariantCulture, $"route-{_routeOrdinal}");
             _route = new ArsRouteDraft(name, isTemplate, header);
-            Error(header, null, "The route name is empty.");
+            Error(RoutingDiagnosticIds.ArsTextInvalidValue, header, null, "The route name is empty.");
             return;
         }
 
         _route = new ArsRouteDraft(name, isTemplate, header);
         if (!_names.Add(name))
         {
-            Error(header, null, $"Route name '{name}' is used twice.");
+            Error(RoutingDiagnosticIds.ArsTextDuplicate, header, null, $"Route name '{name}' is used twice.");
         }
     }
 
@@ -126,13 +128,13 @@ internal sealed class ArsTextParser
         _inCredentials = false;
         if (_route is not { IsTemplate: true })
         {
-            Error(token, null, "[Row N] belongs in a [Template NAME].");
+            Error(RoutingDiagnosticIds.ArsTextMisplaced, token, null, "[Row N] belongs in a [Template NAME].");
             return;
         }
 
         if (token.Index is not > 0)
         {
-            Error(token, null, "Row numbers start at 1.");
+            Error(RoutingDiagnosticIds.ArsTextInvalidValue, token, null, "Row numbers start at 1.");
             return;
         }
 
@@ -160,11 +162,11 @@ internal sealed class ArsTextParser
         _blockErrorMark = ErrorCount;
         if (number < 1)
         {
-            Error(token, null, "Block numbers start at 1.");
+            Error(RoutingDiagnosticIds.ArsTextInvalidValue, token, null, "Block numbers start at 1.");
         }
         else if (!numbers.Add(number))
         {
-            Error(token, null, $"{token.Label} {number} is defined twice in this route.");
+            Error(RoutingDiagnosticIds.ArsTextDuplicate, token, null, $"{token.Label} {number} is defined twice in this route.");
         }
     }
 
@@ -173,11 +175,11 @@ internal sealed class ArsTextParser
         var text = Shorten(token.Value);
         if (_block is { Direction: ArsDirection.Out })
         {
-            Warning(token, null, $"'{text}' is a placeholder: fill in the trunk connection (Target, Response Timeout, Recovery Time, Failover) and the deploy To/From for your ITSP. Until then this OUT block has no trunk.");
+            Warning(RoutingDiagnosticIds.ArsTextPlaceholder, token, null, $"'{text}' is a placeholder: fill in the trunk connection (Target, Response Timeout, Recovery Time, Failover) and the deploy To/From for your ITSP. Until then this OUT block has no trunk.");
         }
         else
         {
-            Warning(token, null, $"'{text}' is a placeholder and was ignored.");
+            Warning(RoutingDiagnosticIds.ArsTextPlaceholder, token, null, $"'{text}' is a placeholder and was ignored.");
         }
     }
 
@@ -208,7 +210,7 @@ internal sealed class ArsTextParser
         catch (ArgumentException e)
         {
             // The model refuses what it cannot hold (a CR or NUL in the value, ...): a located error, not a throw.
-            Error(token, token.Label, e.Message);
+            Error(RoutingDiagnosticIds.ArsTextInvalidValue, token, token.Label, e.Message);
             return;
         }
 
@@ -224,16 +226,16 @@ internal sealed class ArsTextParser
                 AddVariable(_route.Variables, variable, token);
                 break;
             case 'v' when _route is not null:
-                Error(token, token.Label, "A template's &v values go in its [Row N] sections.");
+                Error(RoutingDiagnosticIds.ArsTextMisplaced, token, token.Label, "A template's &v values go in its [Row N] sections.");
                 break;
             case 'v':
-                Error(token, token.Label, "A route variable must follow a [Route NAME] header.");
+                Error(RoutingDiagnosticIds.ArsTextMisplaced, token, token.Label, "A route variable must follow a [Route NAME] header.");
                 break;
             case var _ when _route is { IsTemplate: true } && _rowVariables is null:
                 AddVariable(_route.Variables, variable, token);
                 break;
             default:
-                Error(token, token.Label, "&a, &b and &c are common variables of a [Template NAME], written before its rows.");
+                Error(RoutingDiagnosticIds.ArsTextMisplaced, token, token.Label, "&a, &b and &c are common variables of a [Template NAME], written before its rows.");
                 break;
         }
     }
@@ -242,7 +244,7 @@ internal sealed class ArsTextParser
     {
         if (variables.Any(v => v.Name == variable.Name))
         {
-            Error(token, token.Label, $"{token.Label} is given twice.");
+            Error(RoutingDiagnosticIds.ArsTextDuplicate, token, token.Label, $"{token.Label} is given twice.");
             return;
         }
 
@@ -254,20 +256,20 @@ internal sealed class ArsTextParser
         var label = token.Label;
         if (_route is null)
         {
-            Error(token, label, $"'{label}' must follow a [Route NAME] header.");
+            Error(RoutingDiagnosticIds.ArsTextMisplaced, token, label, $"'{label}' must follow a [Route NAME] header.");
             return;
         }
 
         if (_rowVariables is not null)
         {
-            Error(token, label, "Only &vN values belong in a [Row N].");
+            Error(RoutingDiagnosticIds.ArsTextMisplaced, token, label, "Only &vN values belong in a [Row N].");
             return;
         }
 
         var credentialsField = _inCredentials && label is "User" or "Password" or "Auth User" or "Realm";
         if (!_route.Seen.Add((credentialsField ? "credentials/" : "route/") + label))
         {
-            Error(token, label, $"'{label}' is given twice.");
+            Error(RoutingDiagnosticIds.ArsTextDuplicate, token, label, $"'{label}' is given twice.");
             return;
         }
 
@@ -281,7 +283,7 @@ internal sealed class ArsTextParser
                 }
                 else
                 {
-                    ErrorAtValue(token, label, $"'{Shorten(value)}' is not true or false.");
+                    ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, label, $"'{Shorten(value)}' is not true or false.");
                 }
 
                 break;
@@ -326,7 +328,7 @@ internal sealed class ArsTextParser
                 _route.Realm = NullIfEmpty(value);
                 break;
             default:
-                Error(token, label, $"'{label}' belongs under [Credentials].");
+                Error(RoutingDiagnosticIds.ArsTextMisplaced, token, label, $"'{label}' belongs under [Credentials].");
                 break;
         }
     }
@@ -336,7 +338,7 @@ internal sealed class ArsTextParser
         var label = token.DisplayLabel;
         if (_block is null)
         {
-            Error(token, label, $"'{label}' must be inside a pattern block (after 'Patterns - IN' or 'Patterns - OUT').");
+            Error(RoutingDiagnosticIds.ArsTextMisplaced, token, label, $"'{label}' must be inside a pattern block (after 'Patterns - IN' or 'Patterns - OUT').");
             return;
         }
 
@@ -344,7 +346,7 @@ internal sealed class ArsTextParser
         var partLabel = token.Label is "To" or "From" ? $"{block.Part}/{label}" : label;
         if (token.Label != "Custom" && !block.Seen.Add(partLabel))
         {
-            Error(token, label, $"'{label}' is given twice in this {(token.Label is "To" or "From" ? "part of the " : "")}block.");
+            Error(RoutingDiagnosticIds.ArsTextDuplicate, token, label, $"'{label}' is given twice in this {(token.Label is "To" or "From" ? "part of the " : "")}block.");
             return;
         }
 
@@ -372,7 +374,7 @@ internal sealed class ArsTextParser
                 }
                 else
                 {
-                    ErrorAtValue(token, label, $"'{Shorten(value)}' is not true or false.");
+                    ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, label, $"'{Shorten(value)}' is not true or false.");
                 }
 
                 break;
@@ -385,11 +387,11 @@ internal sealed class ArsTextParser
             case "Custom":
                 if (block.Part != ArsBlockPart.Deploy)
                 {
-                    Error(token, label, "'Custom' belongs under [Deploy Patterns].");
+                    Error(RoutingDiagnosticIds.ArsTextMisplaced, token, label, "'Custom' belongs under [Deploy Patterns].");
                 }
                 else if (!ArsPatternBlock.IsValidCustom(value))
                 {
-                    ErrorAtValue(token, label, "A Custom entry is 'Header=value' (a SIP header) or '&name=value' (a call property).");
+                    ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, label, "A Custom entry is 'Header=value' (a SIP header) or '&name=value' (a call property).");
                 }
                 else
                 {
@@ -413,11 +415,11 @@ internal sealed class ArsTextParser
         var name = token.Value[1..].Trim();
         if (_route is not { IsTemplate: true })
         {
-            ErrorAtValue(token, token.Label, $"A variable in '{token.Label}' is only allowed in a [Template NAME].");
+            ErrorAtValue(RoutingDiagnosticIds.ArsTextMisplaced, token, token.Label, $"A variable in '{token.Label}' is only allowed in a [Template NAME].");
         }
         else if (!ArsVariable.IsValidName(name) || name[0] == 'g')
         {
-            ErrorAtValue(token, token.Label, $"'{Shorten(token.Value)}' is not a template variable (&v1, &a1, &b1, &c1, ...).");
+            ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, token.Label, $"'{Shorten(token.Value)}' is not a template variable (&v1, &a1, &b1, &c1, ...).");
         }
         else
         {
@@ -445,7 +447,7 @@ internal sealed class ArsTextParser
                 block.DeployFrom = value;
                 break;
             default:
-                Error(token, token.Label, $"'{token.Label}' must follow [Matching Patterns] or [Deploy Patterns].");
+                Error(RoutingDiagnosticIds.ArsTextMisplaced, token, token.Label, $"'{token.Label}' must follow [Matching Patterns] or [Deploy Patterns].");
                 break;
         }
     }
@@ -455,13 +457,13 @@ internal sealed class ArsTextParser
         var label = token.DisplayLabel;
         if (block.Part != ArsBlockPart.Matching)
         {
-            Error(token, label, $"'{label}' belongs under [Matching Patterns].");
+            Error(RoutingDiagnosticIds.ArsTextMisplaced, token, label, $"'{label}' belongs under [Matching Patterns].");
             return;
         }
 
         if (token.Index is not > 0)
         {
-            Error(token, label, "Plug-in slots are numbered from 1.");
+            Error(RoutingDiagnosticIds.ArsTextInvalidValue, token, label, "Plug-in slots are numbered from 1.");
             return;
         }
 
@@ -491,7 +493,7 @@ internal sealed class ArsTextParser
         var label = token.Label;
         if (block.Direction != ArsDirection.Out)
         {
-            Error(token, label, $"'{label}' is part of a trunk connection, which only OUT blocks have.");
+            Error(RoutingDiagnosticIds.ArsTextMisplaced, token, label, $"'{label}' is part of a trunk connection, which only OUT blocks have.");
             return;
         }
 
@@ -501,7 +503,7 @@ internal sealed class ArsTextParser
             case "Target":
                 if (value.Length == 0 || value.Any(char.IsWhiteSpace))
                 {
-                    ErrorAtValue(token, label, "The target is host[:port][;transport=x] or a SIP URI, without spaces.");
+                    ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, label, "The target is host[:port][;transport=x] or a SIP URI, without spaces.");
                 }
                 else
                 {
@@ -517,7 +519,7 @@ internal sealed class ArsTextParser
                 }
                 else
                 {
-                    ErrorAtValue(token, label, $"'{Shorten(value)}' is not a timeout greater than zero (milliseconds, or a number with ms, s, min or h).");
+                    ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, label, $"'{Shorten(value)}' is not a timeout greater than zero (milliseconds, or a number with ms, s, min or h).");
                 }
 
                 return;
@@ -529,7 +531,7 @@ internal sealed class ArsTextParser
                 }
                 else
                 {
-                    ErrorAtValue(token, label, $"'{Shorten(value)}' is not a duration (seconds, or a number with ms, s, min or h).");
+                    ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, label, $"'{Shorten(value)}' is not a duration (seconds, or a number with ms, s, min or h).");
                 }
 
                 return;
@@ -541,7 +543,7 @@ internal sealed class ArsTextParser
                 }
                 else
                 {
-                    ErrorAtValue(token, label, $"The failover list has {problem}.");
+                    ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, label, $"The failover list has {problem}.");
                 }
 
                 return;
@@ -562,7 +564,7 @@ internal sealed class ArsTextParser
         {
             if (slot.Plugin is null)
             {
-                Error(slot.FirstToken, $"Plugin {number}", $"Slot {number} has Param/Return but no 'Plugin {number}'.", block);
+                Error(RoutingDiagnosticIds.ArsTextIncomplete, slot.FirstToken, $"Plugin {number}", $"Slot {number} has Param/Return but no 'Plugin {number}'.", block);
                 continue;
             }
 
@@ -573,13 +575,13 @@ internal sealed class ArsTextParser
             catch (ArgumentException exception)
             {
                 // The model refuses what it cannot hold (a control byte in Param/Return, ...).
-                Error(slot.FirstToken, $"Plugin {number}", exception.Message, block);
+                Error(RoutingDiagnosticIds.ArsTextIncomplete, slot.FirstToken, $"Plugin {number}", exception.Message, block);
             }
         }
 
         if (block.Target is null && block.FirstTrunkSetting is { } orphan)
         {
-            Error(orphan, orphan.Label, "Trunk settings need a 'Target' in the same block.", block);
+            Error(RoutingDiagnosticIds.ArsTextIncomplete, orphan, orphan.Label, "Trunk settings need a 'Target' in the same block.", block);
         }
 
         if (ErrorCount != _blockErrorMark)
@@ -608,7 +610,7 @@ internal sealed class ArsTextParser
         }
         catch (ArgumentException exception)
         {
-            Error(block.Header, null, exception.Message, block);
+            Error(RoutingDiagnosticIds.ArsTextIncomplete, block.Header, null, exception.Message, block);
         }
     }
 
@@ -625,7 +627,7 @@ internal sealed class ArsTextParser
         _rowVariables = null;
         if (route.Rows.Any(r => r.Number == header.Index))
         {
-            Error(header, null, $"[Row {header.Index}] is defined twice.");
+            Error(RoutingDiagnosticIds.ArsTextDuplicate, header, null, $"[Row {header.Index}] is defined twice.");
             return;
         }
 
@@ -648,7 +650,7 @@ internal sealed class ArsTextParser
         {
             if (route.RegisterUri is null)
             {
-                Error(firstRegistration, "Register URI", "Registration fields (Proxy, Expires, Update, User, Password) need a 'Register URI'; put trunk credentials without registration under [Credentials].", route);
+                Error(RoutingDiagnosticIds.ArsTextIncomplete, firstRegistration, "Register URI", "Registration fields (Proxy, Expires, Update, User, Password) need a 'Register URI'; put trunk credentials without registration under [Credentials].", route);
             }
             else
             {
@@ -665,7 +667,7 @@ internal sealed class ArsTextParser
                 catch (ArgumentException exception)
                 {
                     // A value the model refuses (a control character, say) is a located error, never a throw.
-                    Error(firstRegistration, "Registration", exception.Message, route);
+                    Error(RoutingDiagnosticIds.ArsTextInvalidValue, firstRegistration, "Registration", exception.Message, route);
                 }
             }
         }
@@ -675,7 +677,7 @@ internal sealed class ArsTextParser
         {
             if (route.CredentialsUser is null)
             {
-                Error(firstCredentials, "User", "[Credentials] needs a 'User'.", route);
+                Error(RoutingDiagnosticIds.ArsTextIncomplete, firstCredentials, "User", "[Credentials] needs a 'User'.", route);
             }
             else
             {
@@ -685,7 +687,7 @@ internal sealed class ArsTextParser
                 }
                 catch (ArgumentException exception)
                 {
-                    Error(firstCredentials, "Credentials", exception.Message, route);
+                    Error(RoutingDiagnosticIds.ArsTextInvalidValue, firstCredentials, "Credentials", exception.Message, route);
                 }
             }
         }
@@ -722,7 +724,7 @@ internal sealed class ArsTextParser
         }
         catch (ArgumentException exception)
         {
-            Error(route.Header, null, exception.Message, route);
+            Error(RoutingDiagnosticIds.ArsTextIncomplete, route.Header, null, exception.Message, route);
         }
     }
 
@@ -733,35 +735,42 @@ internal sealed class ArsTextParser
             return value;
         }
 
-        ErrorAtValue(token, token.DisplayLabel, $"'{Shorten(token.Value)}' is not {expected}.");
+        ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, token.DisplayLabel, $"'{Shorten(token.Value)}' is not {expected}.");
         return null;
     }
 
-    private int ErrorCount => _diagnostics.Count(d => d.Severity == ArsDiagnosticSeverity.Error);
+    private int ErrorCount => _diagnostics.Count(d => d.Severity == RoutingDiagnosticSeverity.Error);
 
-    private void Error(ArsTextToken token, string? field, string message) =>
-        Report(ArsDiagnosticSeverity.Error, token.Line, token.Column, field, message, _route, _block);
+    private void Error(string id, ArsTextToken token, string? field, string message) =>
+        Report(id, RoutingDiagnosticSeverity.Error, token.Line, token.Column, field, message, _route, _block);
 
-    private void Error(ArsTextToken token, string? field, string message, ArsBlockDraft block) =>
-        Report(ArsDiagnosticSeverity.Error, token.Line, token.Column, field, message, _route, block);
+    private void Error(string id, ArsTextToken token, string? field, string message, ArsBlockDraft block) =>
+        Report(id, RoutingDiagnosticSeverity.Error, token.Line, token.Column, field, message, _route, block);
 
-    private void Error(ArsTextToken token, string? field, string message, ArsRouteDraft route) =>
-        Report(ArsDiagnosticSeverity.Error, token.Line, token.Column, field, message, route, null);
+    private void Error(string id, ArsTextToken token, string? field, string message, ArsRouteDraft route) =>
+        Report(id, RoutingDiagnosticSeverity.Error, token.Line, token.Column, field, message, route, null);
 
-    private void ErrorAtValue(ArsTextToken token, string? field, string message) =>
-        Report(ArsDiagnosticSeverity.Error, token.Line, token.ValueColumn, field, message, _route, _block);
+    private void ErrorAtValue(string id, ArsTextToken token, string? field, string message) =>
+        Report(id, RoutingDiagnosticSeverity.Error, token.Line, token.ValueColumn, field, message, _route, _block);
 
-    private void Warning(ArsTextToken token, string? field, string message) =>
-        Report(ArsDiagnosticSeverity.Warning, token.Line, token.Column, field, message, _route, _block);
+    private void Warning(string id, ArsTextToken token, string? field, string message) =>
+        Report(id, RoutingDiagnosticSeverity.Warning, token.Line, token.Column, field, message, _route, _block);
 
-    private void Report(ArsDiagnosticSeverity severity, int line, int column, string? field, string message, ArsRouteDraft? route, ArsBlockDraft? block)
+    private void Report(string id, RoutingDiagnosticSeverity severity, int line, int column, string? field, string message, ArsRouteDraft? route, ArsBlockDraft? block)
     {
-        if (severity == ArsDiagnosticSeverity.Error && route is not null)
+        if (severity == RoutingDiagnosticSeverity.Error && route is not null)
         {
             route.HasErrors = true;
         }
 
-        _diagnostics.Add(new ArsTextDiagnostic(severity, message, line, column, route?.Name, block?.Direction, block?.Number, field));
+        _diagnostics.Add(new RoutingDiagnostic(id, severity, message)
+        {
+            TextLine = line,
+            TextColumn = column,
+            Route = route?.Name,
+            Section = block is null ? null : ArsCompilation.ArsBlockName(block.Direction, block.Number),
+            Field = field,
+        });
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using AlwaysConnected.Routing.Collections;
 
 namespace AlwaysConnected.Routing.Ars.Text;
 
@@ -13,12 +12,12 @@ public static class ArsTextReader
     /// <summary>Reads ARS text.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The definition.</returns>
-    /// <exception cref="ArsSyntaxException">The text has errors; the exception lists all of them.</exception>
+    /// <exception cref="RoutingConfigurationException">The text has errors; the exception lists all of them.</exception>
     public static ArsDefinition Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var (definition, diagnostics) = new ArsTextParser().Parse(text);
-        return definition ?? throw new ArsSyntaxException(diagnostics);
+        return definition ?? throw new RoutingConfigurationException(diagnostics);
     }
 
     /// <summary>Reads ARS text, collecting every error and warning instead of throwing.</summary>
@@ -29,7 +28,7 @@ public static class ArsTextReader
     public static bool TryParse(
         string text,
         [NotNullWhen(true)] out ArsDefinition? definition,
-        out EquatableArray<ArsTextDiagnostic> diagnostics)
+        out IReadOnlyList<RoutingDiagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(text);
         (definition, diagnostics) = new ArsTextParser().Parse(text);

@@ -13,12 +13,12 @@ public static class DialPlanCompiler
     /// <param name="definition">The rules.</param>
     /// <param name="options">Compilation options; defaults when null.</param>
     /// <param name="version">The snapshot version every decision of this plan will carry.</param>
-    /// <exception cref="DialPlanCompilationException">The plan has errors; the exception lists them all.</exception>
+    /// <exception cref="RoutingConfigurationException">The plan has errors; the exception lists them all.</exception>
     public static CompiledDialPlan Compile(DialPlanDefinition definition, DialPlanOptions? options = null, long version = 1)
     {
         if (!TryCompile(definition, options, version, out var plan, out var diagnostics))
         {
-            throw new DialPlanCompilationException(diagnostics);
+            throw new RoutingConfigurationException(diagnostics);
         }
 
         return plan;
@@ -31,11 +31,11 @@ public static class DialPlanCompiler
         DialPlanOptions? options,
         long version,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CompiledDialPlan? plan,
-        out IReadOnlyList<DialPlanDiagnostic> diagnostics)
+        out IReadOnlyList<RoutingDiagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(definition);
         options ??= new DialPlanOptions();
-        var found = new List<DialPlanDiagnostic>();
+        var found = new List<RoutingDiagnostic>();
         var rules = new List<CompiledRule>();
         foreach (var rule in definition.Preliminary)
         {
@@ -48,7 +48,7 @@ public static class DialPlanCompiler
         }
 
         diagnostics = found;
-        if (found.Exists(d => d.Severity == DiagnosticSeverity.Error))
+        if (found.Exists(d => d.Severity == RoutingDiagnosticSeverity.Error))
         {
             plan = null;
             return false;
@@ -58,7 +58,7 @@ public static class DialPlanCompiler
         return true;
     }
 
-    private static void CompileRule(DialPlanRule rule, bool isPreliminary, DialPlanOptions options, List<DialPlanDiagnostic> diagnostics, List<CompiledRule> rules)
+    private static void CompileRule(DialPlanRule rule, bool isPreliminary, DialPlanOptions options, List<RoutingDiagnostic> diagnostics, List<CompiledRule> rules)
     {
         // Counted from the end: diagnostics of earlier rules cannot be errors of this one, and a
         // count over the whole list per rule made compiling quadratic in the rule count.
@@ -77,7 +77,7 @@ public static class DialPlanCompiler
             }
             catch (ExpressionSyntaxException e)
             {
-                diagnostics.Add(Error("DP0001", rule, "Matching", lineNumber, "name", $"{e.Message} (column {e.Column + 1} of '{line.Name}')"));
+                diagnostics.Add(Error(RoutingDiagnosticIds.InvalidMatchingName, rule, "Matching", lineNumber, "name", $"{e.Message} (column {e.Column + 1} of '{line.Name}')"));
             }
 
             if (parser.HighestGroupReferenced > 0)
@@ -91,20 +91,23 @@ public static class DialPlanCompiler
 
             if (!CompiledPattern.TryCompile(line.Pattern, options.Patterns, out var pattern, out var patternError))
             {
-                diagnostics.Add(Error("DP0002", rule, "Matching", lineNumber, "pattern", $"Bad pattern '{line.Pattern}': {patternError.Message}"));
+                diagnostics.Add(Error(RoutingDiagnosticIds.InvalidPattern, rule, "Matching", lineNumber, "pattern", $"Bad pattern '{line.Pattern}': {patternError.Message}"));
                 continue;
             }
 
-            diagnostics.Add(new DialPlanDiagnostic(
-                pattern.Engine == PatternEngine.RegexBacktracking ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info,
-                pattern.Engine == PatternEngine.RegexBacktracking ? "DP0101" : "DP0100",
-                rule.Name,
-                "Matching",
-                lineNumber,
-                "pattern",
-                pattern.Engine == PatternEngine.RegexBacktracking
+            var backtracking = pattern.Engine == PatternEngine.RegexBacktracking;
+            diagnostics.Add(new RoutingDiagnostic(
+                backtracking ? RoutingDiagnosticIds.BacktrackingPattern : RoutingDiagnosticIds.PatternEngine,
+                backtracking ? RoutingDiagnosticSeverity.Warning : RoutingDiagnosticSeverity.Info,
+                backtracking
                     ? $"'{line.Pattern}' needs the backtracking regex engine; it runs with a {options.Patterns.BacktrackingTimeout.TotalMilliseconds} ms timeout."
-                    : $"'{line.Pattern}' runs on the {pattern.Engine} engine."));
+                    : $"'{line.Pattern}' runs on the {pattern.Engine} engine.")
+            {
+                Rule = rule.Name,
+                Section = "Matching",
+                Line = lineNumber,
+                Field = "pattern",
+            });
 
             if (source is not null)
             {
@@ -140,7 +143,7 @@ public static class DialPlanCompiler
         }
     }
 
-    private static CompiledDeployLine? CompileDeployLine(DialPlanRule rule, DeployLine line, int lineNumber, bool isPreliminary, int groups, DialPlanOptions options, List<DialPlanDiagnostic> diagnostics, ref bool capturesReferenced)
+    private static CompiledDeployLine? CompileDeployLine(DialPlanRule rule, DeployLine line, int lineNumber, bool isPreliminary, int groups, DialPlanOptions options, List<RoutingDiagnostic> diagnostics, ref bool capturesReferenced)
     {
         var name = line.Name.Trim();
         var text = $"{line.Name} = {line.Value}";
@@ -153,7 +156,7 @@ public static class DialPlanCompiler
         }
         catch (ExpressionSyntaxException e)
         {
-            diagnostics.Add(Error("DP0003", rule, "Deploy", lineNumber, "value", $"{e.Message} (column {e.Column + 1} of '{line.Value}')"));
+            diagnostics.Add(Error(RoutingDiagnosticIds.InvalidDeployValue, rule, "Deploy", lineNumber, "value", $"{e.Message} (column {e.Column + 1} of '{line.Value}')"));
             return null;
         }
 
@@ -162,7 +165,7 @@ public static class DialPlanCompiler
         {
             if (name.Length < 2 || name.AsSpan(1).ContainsAny(" \t=".AsSpan()))
             {
-                diagnostics.Add(Error("DP0004", rule, "Deploy", lineNumber, "name", $"'{name}' is not an environment variable name."));
+                diagnostics.Add(Error(RoutingDiagnosticIds.InvalidDeployName, rule, "Deploy", lineNumber, "name", $"'{name}' is not an environment variable name."));
                 return null;
             }
 
@@ -174,7 +177,7 @@ public static class DialPlanCompiler
             var variable = name[1..].Trim();
             if (variable.Length == 0 || !variable.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_'))
             {
-                diagnostics.Add(Error("DP0004", rule, "Deploy", lineNumber, "name", $"'{name}' is not a handling variable name."));
+                diagnostics.Add(Error(RoutingDiagnosticIds.InvalidDeployName, rule, "Deploy", lineNumber, "name", $"'{name}' is not a handling variable name."));
                 return null;
             }
 
@@ -189,7 +192,7 @@ public static class DialPlanCompiler
 
             if (action == DeployAction.Respond && literal is not null && !IsValidResponse(literal, variable))
             {
-                diagnostics.Add(Error("DP0005", rule, "Deploy", lineNumber, "value",
+                diagnostics.Add(Error(RoutingDiagnosticIds.InvalidResponse, rule, "Deploy", lineNumber, "value",
                     $"'{literal}' is not a status code from 100 to 699{(variable.Equals("action", StringComparison.OrdinalIgnoreCase) ? " nor 'block'" : string.Empty)}."));
                 return null;
             }
@@ -197,19 +200,35 @@ public static class DialPlanCompiler
             if (action == DeployAction.Variable && !options.UserVariables.Contains(variable)
                 && NearMiss.Closest(variable, NearMiss.HandlingVariables) is { } meant)
             {
-                diagnostics.Add(new DialPlanDiagnostic(DiagnosticSeverity.Warning, "DP0103", rule.Name, "Deploy", lineNumber, "name",
-                    $"'${variable}' is not a known handling variable. Did you mean '${meant}'? As written it sets a variable the router ignores. If '${variable}' is deliberate, list it in the dial plan's UserVariables."));
+                diagnostics.Add(new RoutingDiagnostic(
+                    RoutingDiagnosticIds.NearMissName,
+                    RoutingDiagnosticSeverity.Warning,
+                    $"'${variable}' is not a known handling variable. Did you mean '${meant}'? As written it sets a variable the router ignores. If '${variable}' is deliberate, list it in the dial plan's UserVariables.")
+                {
+                    Rule = rule.Name,
+                    Section = "Deploy",
+                    Line = lineNumber,
+                    Field = "name",
+                });
             }
 
             if (action == DeployAction.Target && isPreliminary)
             {
-                diagnostics.Add(new DialPlanDiagnostic(DiagnosticSeverity.Warning, "DP0102", rule.Name, "Deploy", lineNumber, "name",
-                    "The vendor allows $target in regular rules only; it is applied here all the same."));
+                diagnostics.Add(new RoutingDiagnostic(
+                    RoutingDiagnosticIds.TargetInPreliminaryRule,
+                    RoutingDiagnosticSeverity.Warning,
+                    "The vendor allows $target in regular rules only; it is applied here all the same.")
+                {
+                    Rule = rule.Name,
+                    Section = "Deploy",
+                    Line = lineNumber,
+                    Field = "name",
+                });
             }
 
             if (action == DeployAction.Target && literal is not null && !TargetSyntax.IsValid(literal))
             {
-                diagnostics.Add(Error("DP0006", rule, "Deploy", lineNumber, "value", $"'{literal}' is not a host[:port][;transport=x], a SIP URI or a comma-separated list of them."));
+                diagnostics.Add(Error(RoutingDiagnosticIds.InvalidTarget, rule, "Deploy", lineNumber, "value", $"'{literal}' is not a host[:port][;transport=x], a SIP URI or a comma-separated list of them."));
                 return null;
             }
 
@@ -218,14 +237,14 @@ public static class DialPlanCompiler
 
         if (name.Length == 0 || !name.All(ExpressionParser.IsTokenChar))
         {
-            diagnostics.Add(Error("DP0004", rule, "Deploy", lineNumber, "name", $"'{name}' is not a header name, $variable or &variable."));
+            diagnostics.Add(Error(RoutingDiagnosticIds.InvalidDeployName, rule, "Deploy", lineNumber, "name", $"'{name}' is not a header name, $variable or &variable."));
             return null;
         }
 
         var isTo = name.Equals("To", StringComparison.OrdinalIgnoreCase) || name.Equals("t", StringComparison.Ordinal);
         if (isTo && literal is { Length: > 0 } && !literal.Contains(':', StringComparison.Ordinal))
         {
-            diagnostics.Add(Error("DP0007", rule, "Deploy", lineNumber, "value", $"To needs a URI such as sip:user@host, not '{literal}'."));
+            diagnostics.Add(Error(RoutingDiagnosticIds.InvalidToUri, rule, "Deploy", lineNumber, "value", $"To needs a URI such as sip:user@host, not '{literal}'."));
             return null;
         }
 
@@ -240,11 +259,11 @@ public static class DialPlanCompiler
             : new CompiledDeployLine(DeployAction.Header, name, value, text);
     }
 
-    private static bool HasError(List<DialPlanDiagnostic> diagnostics, int from)
+    private static bool HasError(List<RoutingDiagnostic> diagnostics, int from)
     {
         for (var i = from; i < diagnostics.Count; i++)
         {
-            if (diagnostics[i].Severity == DiagnosticSeverity.Error)
+            if (diagnostics[i].Severity == RoutingDiagnosticSeverity.Error)
             {
                 return true;
             }
@@ -263,6 +282,6 @@ public static class DialPlanCompiler
         return int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) && code is >= 100 and <= 699;
     }
 
-    private static DialPlanDiagnostic Error(string code, DialPlanRule rule, string section, int line, string field, string message) =>
-        new(DiagnosticSeverity.Error, code, rule.Name, section, line, field, message);
+    private static RoutingDiagnostic Error(string id, DialPlanRule rule, string section, int line, string field, string message) =>
+        new(id, RoutingDiagnosticSeverity.Error, message) { Rule = rule.Name, Section = section, Line = line, Field = field };
 }

@@ -8,7 +8,7 @@ namespace AlwaysConnected.Routing.DialPlan.Text;
 /// </summary>
 internal sealed partial class DialPlanTextParser
 {
-    private readonly List<DialPlanTextError> _errors = [];
+    private readonly List<RoutingDiagnostic> _errors = [];
     private readonly List<RuleDraft> _drafts = [];
     private readonly HashSet<string> _ruleNames = new(StringComparer.Ordinal);
     private RuleDraft? _current;
@@ -25,7 +25,7 @@ internal sealed partial class DialPlanTextParser
     }
 
     /// <summary>The errors found, in text order.</summary>
-    internal IReadOnlyList<DialPlanTextError> Errors => _errors;
+    internal IReadOnlyList<RoutingDiagnostic> Errors => _errors;
 
     /// <summary>The rules read, in text order.</summary>
     internal IReadOnlyList<RuleDraft> Drafts => _drafts;
@@ -57,20 +57,20 @@ internal sealed partial class DialPlanTextParser
         parser._current = new RuleDraft("entry", nameWasGenerated: true, isPreliminary: false, line: 1, column: 1);
         if (text.AsSpan().IndexOfAny('\r', '\n') >= 0)
         {
-            parser.AddError(1, 1, DialPlanTextErrorCode.NotASingleLine, "Expected a single NAME = VALUE line, found several lines.", ruleName: null);
+            parser.AddError(1, 1, RoutingDiagnosticIds.TextNotASingleLine, "Expected a single NAME = VALUE line, found several lines.", ruleName: null);
             return parser;
         }
 
         var start = SkipWhiteSpace(text, 0);
         if (start == text.Length)
         {
-            parser.AddError(1, 1, DialPlanTextErrorCode.MissingEquals, "Expected a NAME = VALUE line, found nothing.", ruleName: null);
+            parser.AddError(1, 1, RoutingDiagnosticIds.TextMissingEquals, "Expected a NAME = VALUE line, found nothing.", ruleName: null);
             return parser;
         }
 
         if (text[start] is '[' or '#')
         {
-            parser.AddError(1, start + 1, DialPlanTextErrorCode.NotASingleLine, "Expected a NAME = VALUE line, found a header or comment.", ruleName: null);
+            parser.AddError(1, start + 1, RoutingDiagnosticIds.TextNotASingleLine, "Expected a NAME = VALUE line, found a header or comment.", ruleName: null);
             return parser;
         }
 
@@ -125,7 +125,7 @@ internal sealed partial class DialPlanTextParser
         switch (_state)
         {
             case ReadingState.BeforeFirstSection:
-                AddError(start, DialPlanTextErrorCode.LineOutsideSection,
+                AddError(start, RoutingDiagnosticIds.TextLineOutsideSection,
                     "This line is outside any section; put [Matching Patterns] or [Deploy Patterns] before it.");
                 break;
             case ReadingState.SkippingUnknownSection:
@@ -147,7 +147,7 @@ internal sealed partial class DialPlanTextParser
             return false;
         }
 
-        AddError(nul, DialPlanTextErrorCode.InvalidCharacter, "The line contains a NUL character.");
+        AddError(nul, RoutingDiagnosticIds.TextInvalidCharacter, "The line contains a NUL character.");
         return true;
     }
 
@@ -157,11 +157,11 @@ internal sealed partial class DialPlanTextParser
         switch (header.Kind)
         {
             case SectionHeaderKind.Unclosed:
-                AddError(start, DialPlanTextErrorCode.UnknownSection, "The section header is not closed with ']'.");
+                AddError(start, RoutingDiagnosticIds.TextUnknownSection, "The section header is not closed with ']'.");
                 _state = ReadingState.SkippingUnknownSection;
                 break;
             case SectionHeaderKind.Unknown:
-                AddError(start, DialPlanTextErrorCode.UnknownSection,
+                AddError(start, RoutingDiagnosticIds.TextUnknownSection,
                     $"Unknown section '{line[start..header.End]}'; expected [Matching Patterns], [Deploy Patterns], [Rule NAME] or [Preliminary Rule NAME].");
                 _state = ReadingState.SkippingUnknownSection;
                 break;
@@ -171,7 +171,7 @@ internal sealed partial class DialPlanTextParser
                 var rest = SkipWhiteSpace(line, header.End);
                 if (rest < line.Length)
                 {
-                    AddError(rest, DialPlanTextErrorCode.TextAfterHeader, "A rule header must be alone on its line.");
+                    AddError(rest, RoutingDiagnosticIds.TextAfterHeader, "A rule header must be alone on its line.");
                 }
 
                 break;
@@ -205,7 +205,7 @@ internal sealed partial class DialPlanTextParser
                     EnterDeploy(piece.Start);
                     break;
                 default:
-                    AddError(piece.Start, DialPlanTextErrorCode.UnknownSection,
+                    AddError(piece.Start, RoutingDiagnosticIds.TextUnknownSection,
                         $"Only [Matching Patterns] and [Deploy Patterns] may follow on the same line, found '{line[piece.Start..header.End]}'.");
                     break;
             }
@@ -224,7 +224,7 @@ internal sealed partial class DialPlanTextParser
 
         if (header.RuleName.Contains('[', StringComparison.Ordinal))
         {
-            AddError(header.RuleNameIndex, DialPlanTextErrorCode.InvalidRuleName,
+            AddError(header.RuleNameIndex, RoutingDiagnosticIds.TextInvalidRuleName,
                 $"The rule name '{header.RuleName}' must not contain '['.", header.RuleName);
         }
 
@@ -253,7 +253,7 @@ internal sealed partial class DialPlanTextParser
         }
         else if (_current.HasDeploySection)
         {
-            AddError(column, DialPlanTextErrorCode.DuplicateSection,
+            AddError(column, RoutingDiagnosticIds.TextDuplicateSection,
                 "The rule already has a [Deploy Patterns] section; start a new rule with [Matching Patterns] or a rule header.");
         }
 
@@ -272,7 +272,7 @@ internal sealed partial class DialPlanTextParser
         _current = new RuleDraft(name, generated, preliminary, _lineNumber, column + 1);
         if (!_ruleNames.Add(name))
         {
-            AddError(nameColumn >= 0 ? nameColumn : column, DialPlanTextErrorCode.DuplicateRuleName,
+            AddError(nameColumn >= 0 ? nameColumn : column, RoutingDiagnosticIds.TextDuplicateRuleName,
                 generated
                     ? $"The generated name '{name}' is already used by another rule; give this rule a [Rule NAME] header."
                     : $"The rule name '{name}' is already used by another rule.");
@@ -288,8 +288,8 @@ internal sealed partial class DialPlanTextParser
 
         if (_current.MatchingEntriesSeen == 0)
         {
-            _errors.Add(new DialPlanTextError(_current.Line, _current.Column, _current.Name, DialPlanTextErrorCode.NoMatchingLines,
-                "The rule has no matching lines; add a [Matching Patterns] section before [Deploy Patterns] (write '$request = .' to match every request)."));
+            AddError(_current.Line, _current.Column, RoutingDiagnosticIds.TextNoMatchingLines,
+                "The rule has no matching lines; add a [Matching Patterns] section before [Deploy Patterns] (write '$request = .' to match every request).", _current.Name);
         }
 
         _drafts.Add(_current);
@@ -301,7 +301,7 @@ internal sealed partial class DialPlanTextParser
         var equals = line.IndexOf('=', start);
         if (equals < 0)
         {
-            AddError(start, DialPlanTextErrorCode.MissingEquals, "Expected 'description = ...' or 'disabled = true|false'.");
+            AddError(start, RoutingDiagnosticIds.TextMissingEquals, "Expected 'description = ...' or 'disabled = true|false'.");
             return;
         }
 
@@ -312,7 +312,7 @@ internal sealed partial class DialPlanTextParser
         {
             if (_current!.DescriptionSeen)
             {
-                AddError(start, DialPlanTextErrorCode.DuplicateRuleAttribute, "The rule already has a description.");
+                AddError(start, RoutingDiagnosticIds.TextDuplicateRuleAttribute, "The rule already has a description.");
             }
 
             _current.DescriptionSeen = true;
@@ -322,7 +322,7 @@ internal sealed partial class DialPlanTextParser
         {
             if (_current!.DisabledSeen)
             {
-                AddError(start, DialPlanTextErrorCode.DuplicateRuleAttribute, "The rule already has a 'disabled' line.");
+                AddError(start, RoutingDiagnosticIds.TextDuplicateRuleAttribute, "The rule already has a 'disabled' line.");
             }
 
             _current.DisabledSeen = true;
@@ -332,12 +332,12 @@ internal sealed partial class DialPlanTextParser
             }
             else
             {
-                AddError(valueStart, DialPlanTextErrorCode.InvalidRuleAttributeValue, $"'disabled' takes true or false, found '{value}'.");
+                AddError(valueStart, RoutingDiagnosticIds.TextInvalidRuleAttributeValue, $"'disabled' takes true or false, found '{value}'.");
             }
         }
         else
         {
-            AddError(start, DialPlanTextErrorCode.UnknownRuleAttribute,
+            AddError(start, RoutingDiagnosticIds.TextUnknownRuleAttribute,
                 $"'{name}' is not a rule attribute; only 'description' and 'disabled' may come between a rule header and [Matching Patterns] (is the [Matching Patterns] header missing?).");
         }
     }
@@ -365,19 +365,19 @@ internal sealed partial class DialPlanTextParser
         switch (scan.Problem)
         {
             case EntryNameProblem.UnbalancedParentheses:
-                AddError(start + scan.ProblemIndex, DialPlanTextErrorCode.UnbalancedParentheses,
+                AddError(start + scan.ProblemIndex, RoutingDiagnosticIds.TextUnbalancedParentheses,
                     line[start + scan.ProblemIndex] == ')'
                         ? "The name has a ')' without a matching '('."
                         : "The name has a '(' that is never closed before the '='.", ruleName);
                 return;
             case EntryNameProblem.UnterminatedQuote:
-                AddError(start + scan.ProblemIndex, DialPlanTextErrorCode.UnterminatedQuote, "The name has a quote that is never closed.", ruleName);
+                AddError(start + scan.ProblemIndex, RoutingDiagnosticIds.TextUnterminatedQuote, "The name has a quote that is never closed.", ruleName);
                 return;
         }
 
         if (scan.EqualsIndex < 0)
         {
-            AddError(start, DialPlanTextErrorCode.MissingEquals,
+            AddError(start, RoutingDiagnosticIds.TextMissingEquals,
                 $"Expected NAME = {(section == ReadingState.Deploy ? "VALUE" : "PATTERN")}, but there is no '=' outside parentheses and quotes.", ruleName);
             return;
         }
@@ -386,13 +386,13 @@ internal sealed partial class DialPlanTextParser
         var value = text[(scan.EqualsIndex + 1)..].Trim().ToString();
         if (name.Length == 0)
         {
-            AddError(start + scan.EqualsIndex, DialPlanTextErrorCode.EmptyName, "There is no name before the '='.", ruleName);
+            AddError(start + scan.EqualsIndex, RoutingDiagnosticIds.TextEmptyName, "There is no name before the '='.", ruleName);
             return;
         }
 
         if (name[0] is '#' or '[')
         {
-            AddError(start + (text.Length - text.TrimStart().Length), DialPlanTextErrorCode.InvalidName,
+            AddError(start + (text.Length - text.TrimStart().Length), RoutingDiagnosticIds.TextInvalidName,
                 $"A name cannot start with '{name[0]}': '{name}'.", ruleName);
             return;
         }
@@ -407,14 +407,18 @@ internal sealed partial class DialPlanTextParser
         }
     }
 
-    private void AddError(int index, DialPlanTextErrorCode code, string message) =>
-        AddError(index, code, message, _current?.Name);
+    private void AddError(int index, string id, string message) =>
+        AddError(index, id, message, _current?.Name);
 
-    private void AddError(int index, DialPlanTextErrorCode code, string message, string? ruleName) =>
-        AddError(_lineNumber, index + 1, code, message, ruleName);
+    private void AddError(int index, string id, string message, string? ruleName) =>
+        AddError(_lineNumber, index + 1, id, message, ruleName);
 
-    private void AddError(int line, int column, DialPlanTextErrorCode code, string message, string? ruleName) =>
-        _errors.Add(new DialPlanTextError(line, column, ruleName, code, message));
+    private void AddError(int line, int column, string id, string message, string? ruleName) =>
+        _errors.Add(Error(line, column, id, message, ruleName));
+
+    /// <summary>A text error located by line and column of the text, and by rule when one is open.</summary>
+    internal static RoutingDiagnostic Error(int line, int column, string id, string message, string? ruleName) =>
+        new(id, RoutingDiagnosticSeverity.Error, message) { TextLine = line, TextColumn = column, Rule = ruleName };
 
     private static int SkipWhiteSpace(string line, int i)
     {

@@ -14,9 +14,9 @@ public static class DialPlanTextReader
     /// <param name="text">The dial plan text.</param>
     /// <returns>The dial plan; <see cref="DialPlanDefinition.Empty"/> for text without rules.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="DialPlanSyntaxException">The text has errors; all of them are listed.</exception>
+    /// <exception cref="RoutingConfigurationException">The text has errors; all of them are listed.</exception>
     public static DialPlanDefinition Parse(string text) =>
-        TryParse(text, out var definition, out var errors) ? definition : throw new DialPlanSyntaxException(errors);
+        TryParse(text, out var definition, out var errors) ? definition : throw new RoutingConfigurationException(errors);
 
     /// <summary>Reads a dial plan, collecting every error instead of throwing.</summary>
     /// <param name="text">The dial plan text.</param>
@@ -24,7 +24,7 @@ public static class DialPlanTextReader
     /// <param name="errors">Every error found, in text order; empty when the text is valid.</param>
     /// <returns>True when the text is valid.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public static bool TryParse(string text, [NotNullWhen(true)] out DialPlanDefinition? definition, out IReadOnlyList<DialPlanTextError> errors)
+    public static bool TryParse(string text, [NotNullWhen(true)] out DialPlanDefinition? definition, out IReadOnlyList<RoutingDiagnostic> errors)
     {
         ArgumentNullException.ThrowIfNull(text);
         var parser = DialPlanTextParser.ReadAll(text);
@@ -50,7 +50,7 @@ public static class DialPlanTextReader
     /// <returns>The rule.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid rule name.</exception>
-    /// <exception cref="DialPlanSyntaxException">
+    /// <exception cref="RoutingConfigurationException">
     /// The text has errors, holds no rule or several, or holds a preliminary rule.
     /// </exception>
     public static DialPlanRule ParseRule(string text, string name)
@@ -60,16 +60,16 @@ public static class DialPlanTextReader
         var parser = DialPlanTextParser.ReadAll(text);
         if (parser.Errors.Count > 0)
         {
-            throw new DialPlanSyntaxException(parser.Errors);
+            throw new RoutingConfigurationException(parser.Errors);
         }
 
         if (parser.Drafts.Count != 1 || parser.Drafts[0].IsPreliminary)
         {
             var found = parser.Drafts.Count == 1 ? "a preliminary rule" : $"{parser.Drafts.Count} rules";
             var line = parser.Drafts.Count > 1 ? parser.Drafts[1].Line : 1;
-            throw new DialPlanSyntaxException(
+            throw new RoutingConfigurationException(
             [
-                new DialPlanTextError(line, 1, null, DialPlanTextErrorCode.NotASingleRule, $"Expected exactly one regular rule, found {found}."),
+                DialPlanTextParser.Error(line, 1, RoutingDiagnosticIds.TextNotASingleRule, $"Expected exactly one regular rule, found {found}.", ruleName: null),
             ]);
         }
 
@@ -81,23 +81,23 @@ public static class DialPlanTextReader
     /// <param name="line">The line.</param>
     /// <returns>The matching line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="line"/> is null.</exception>
-    /// <exception cref="DialPlanSyntaxException">The line is not a valid matching line.</exception>
+    /// <exception cref="RoutingConfigurationException">The line is not a valid matching line.</exception>
     public static MatchingLine ParseMatchingLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
         var parser = DialPlanTextParser.ReadSingleEntry(line, deploy: false);
-        return parser.Errors.Count == 0 ? parser.CurrentMatching[0] : throw new DialPlanSyntaxException(parser.Errors);
+        return parser.Errors.Count == 0 ? parser.CurrentMatching[0] : throw new RoutingConfigurationException(parser.Errors);
     }
 
     /// <summary>Reads one deploy line, <c>NAME = VALUE</c> (or the prose form <c>NAME: &lt;empty&gt;</c>).</summary>
     /// <param name="line">The line.</param>
     /// <returns>The deploy line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="line"/> is null.</exception>
-    /// <exception cref="DialPlanSyntaxException">The line is not a valid deploy line.</exception>
+    /// <exception cref="RoutingConfigurationException">The line is not a valid deploy line.</exception>
     public static DeployLine ParseDeployLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
         var parser = DialPlanTextParser.ReadSingleEntry(line, deploy: true);
-        return parser.Errors.Count == 0 ? parser.CurrentDeploy[0] : throw new DialPlanSyntaxException(parser.Errors);
+        return parser.Errors.Count == 0 ? parser.CurrentDeploy[0] : throw new RoutingConfigurationException(parser.Errors);
     }
 }

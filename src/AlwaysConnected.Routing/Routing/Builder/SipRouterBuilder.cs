@@ -47,7 +47,7 @@ public sealed class SipRouterBuilder
     public SipRouterBuilder AddRoute(string name, Action<ArsRouteBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Capture($"ARS route '{name}'", () =>
+        Capture(new RoutingDiagnostic(RoutingDiagnosticIds.InvalidAddition, RoutingDiagnosticSeverity.Error, string.Empty) { Route = name }, () =>
         {
             var route = new ArsRouteBuilder(name);
             configure(route);
@@ -67,11 +67,7 @@ public sealed class SipRouterBuilder
         }
         else
         {
-            _problems.AddRange(errors.Select(e => new RoutingDiagnostic(
-                RoutingDiagnosticSeverity.Error,
-                "DPT" + ((int)e.Code).ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
-                $"dial plan text line {e.Line}, column {e.Column}{(e.RuleName is null ? string.Empty : $", rule '{e.RuleName}'")}",
-                e.Message)));
+            _problems.AddRange(errors);
         }
 
         return this;
@@ -82,14 +78,7 @@ public sealed class SipRouterBuilder
     {
         ArgumentNullException.ThrowIfNull(text);
         var ok = ArsTextReader.TryParse(text, out var definition, out var diagnostics);
-        foreach (var d in diagnostics)
-        {
-            _problems.Add(new RoutingDiagnostic(
-                d.Severity == ArsDiagnosticSeverity.Error ? RoutingDiagnosticSeverity.Error : RoutingDiagnosticSeverity.Warning,
-                "ART001",
-                $"ARS text line {d.Line}, column {d.Column}{(d.RouteName is null ? string.Empty : $", route '{d.RouteName}'")}{(d.Direction is null ? string.Empty : $", {d.Direction.ToString()!.ToUpperInvariant()} {d.BlockNumber}")}{(d.Field is null ? string.Empty : $", field '{d.Field}'")}",
-                d.Message));
-        }
+        _problems.AddRange(diagnostics);
 
         if (ok)
         {
@@ -152,7 +141,7 @@ public sealed class SipRouterBuilder
         }
         catch (ArgumentException e)
         {
-            problems.Add(new RoutingDiagnostic(RoutingDiagnosticSeverity.Error, "CFG0002", "rule set", e.Message));
+            problems.Add(new RoutingDiagnostic(RoutingDiagnosticIds.InvalidRuleSet, RoutingDiagnosticSeverity.Error, e.Message));
         }
 
         if (problems.Count > 0 || model is null)
@@ -180,7 +169,7 @@ public sealed class SipRouterBuilder
     private SipRouterBuilder AddRule(List<DialPlanRule> list, string name, Action<DialPlanRuleBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Capture($"dial plan rule '{name}'", () =>
+        Capture(new RoutingDiagnostic(RoutingDiagnosticIds.InvalidAddition, RoutingDiagnosticSeverity.Error, string.Empty) { Rule = name }, () =>
         {
             var rule = new DialPlanRuleBuilder(name);
             configure(rule);
@@ -190,7 +179,7 @@ public sealed class SipRouterBuilder
     }
 
     /// <summary>Runs one addition, turning an invalid argument into a listed problem instead of an early throw.</summary>
-    private void Capture(string location, Action add)
+    private void Capture(RoutingDiagnostic where, Action add)
     {
         try
         {
@@ -198,7 +187,7 @@ public sealed class SipRouterBuilder
         }
         catch (ArgumentException e)
         {
-            _problems.Add(new RoutingDiagnostic(RoutingDiagnosticSeverity.Error, "CFG0001", location, e.Message));
+            _problems.Add(where with { Message = e.Message });
         }
     }
 }

@@ -60,11 +60,10 @@ public class AlwaysConnectedSeedTests
     {
         var ars = Compile();
 
-        var warning = ars.Diagnostics.Should().ContainSingle(d => d.Code == "ARS010").Subject;
-        warning.Severity.Should().Be(ArsDiagnosticSeverity.Warning);
-        warning.RouteName.Should().Be("route-1");
-        warning.Direction.Should().Be(ArsDirection.In);
-        warning.BlockNumber.Should().Be(1);
+        var warning = ars.Diagnostics.Should().ContainSingle(d => d.Id == RoutingDiagnosticIds.ArsMissingGroup).Subject;
+        warning.Severity.Should().Be(RoutingDiagnosticSeverity.Warning);
+        warning.Route.Should().Be("route-1");
+        warning.Section.Should().Be("IN 1");
         warning.Field.Should().Be("Deploy From");
         warning.Message.Should().Contain("&f1");
     }

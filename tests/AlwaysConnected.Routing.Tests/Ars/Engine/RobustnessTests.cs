@@ -32,16 +32,16 @@ public class RobustnessTests
 
         var act = () => ArsCompiler.Compile(definition);
 
-        var exception = act.Should().Throw<ArsCompilationException>().Which;
-        var errors = exception.Diagnostics.Where(d => d.Severity == ArsDiagnosticSeverity.Error).ToList();
-        errors.Select(e => (e.Code, e.Field)).Should().BeEquivalentTo(new[]
+        var exception = act.Should().Throw<RoutingConfigurationException>().Which;
+        var errors = exception.Diagnostics.Where(d => d.Severity == RoutingDiagnosticSeverity.Error).ToList();
+        errors.Select(e => (e.Id, e.Field)).Should().BeEquivalentTo(new[]
         {
-            ("ARS001", "To"),
-            ("ARS001", "Return 1"),
-            ("ARS002", "Plugin 1"),
-            ("ARS003", "Target"),
+            (RoutingDiagnosticIds.ArsInvalidPattern, "To"),
+            (RoutingDiagnosticIds.ArsInvalidPattern, "Return 1"),
+            (RoutingDiagnosticIds.ArsUnknownPlugin, "Plugin 1"),
+            (RoutingDiagnosticIds.ArsInvalidTarget, "Target"),
         });
-        errors.Should().OnlyContain(e => e.RouteName == "broken" && e.Direction == ArsDirection.Out && e.BlockNumber == 2);
+        errors.Should().OnlyContain(e => e.Route == "broken" && e.Section == "OUT 2");
         exception.Message.Should().Contain("route 'broken', OUT 2, To").And.Contain("nosuchplugin");
     }
 
@@ -57,7 +57,7 @@ public class RobustnessTests
             To: sip:&t1&t2&v7@gw.example
             """));
 
-        ars.Diagnostics.Select(d => d.Code).Should().BeEquivalentTo(new[] { "ARS010", "ARS011" });
+        ars.Diagnostics.Select(d => d.Id).Should().BeEquivalentTo(new[] { RoutingDiagnosticIds.ArsMissingGroup, RoutingDiagnosticIds.ArsUndefinedVariable });
         var decision = new RoutingDecision();
         ArsHarness.Route(ars, ArsDirection.Out, Call("1234"), null, decision).Should().BeTrue();
         decision.GetRequestUriString().Should().Be("sip:1234@gw.example");

@@ -102,7 +102,7 @@ public class HotPathTests(ITestOutputHelper output)
     {
         // A backtracking engine needs exponential time for these on a run of a's that then fails.
         var plan = DialPlanHarness.Compile($"[Rule evil]\n[Matching Patterns]\nX-Evil = {pattern}\n[Deploy Patterns]\n$target = gw\n");
-        plan.Diagnostics.Should().NotContain(d => d.Code == "DP0101", "the pattern does not need the backtracking engine");
+        plan.Diagnostics.Should().NotContain(d => d.Id == RoutingDiagnosticIds.BacktrackingPattern, "the pattern does not need the backtracking engine");
         var services = DialPlanHarness.Services();
         var context = new RoutingContext(DialPlanHarness.Remote);
         var decision = new RoutingDecision();

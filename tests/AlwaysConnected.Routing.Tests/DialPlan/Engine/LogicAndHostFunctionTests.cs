@@ -122,7 +122,7 @@ public class LogicAndHostFunctionTests
         ValueOf("$time", options: WithFunction(fixedTime)).Should().Be("08:00:00");
         DialPlanCompiler.TryCompile(DialPlanTextReader.Parse("[Matching Patterns]\n$time(\"x\") = 1"), WithFunction(fixedTime), 1, out _, out var diagnostics)
             .Should().BeFalse();
-        diagnostics.Should().Contain(d => d.Code == "DP0001" && d.Message.Contains("takes 0 argument(s), not 1", StringComparison.Ordinal));
+        diagnostics.Should().Contain(d => d.Id == RoutingDiagnosticIds.InvalidMatchingName && d.Message.Contains("takes 0 argument(s), not 1", StringComparison.Ordinal));
     }
 
     [Fact]

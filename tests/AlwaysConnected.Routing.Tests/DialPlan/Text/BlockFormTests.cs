@@ -107,7 +107,7 @@ public class BlockFormTests
     {
         DialPlanTextReader.TryParse("[Matching Patterns]\nX-PBX-Param: <empty>", out _, out var errors).Should().BeFalse();
 
-        errors.Should().Contain(e => e.Code == DialPlanTextErrorCode.MissingEquals && e.Line == 2);
+        errors.Should().Contain(e => e.Id == RoutingDiagnosticIds.TextMissingEquals && e.TextLine == 2);
     }
 
     [Fact]
@@ -173,8 +173,8 @@ public class BlockFormTests
     {
         var act = () => DialPlanTextReader.ParseRule(text, "r");
 
-        act.Should().Throw<DialPlanSyntaxException>()
-            .Which.Errors.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Code = DialPlanTextErrorCode.NotASingleRule, Line = line });
+        act.Should().Throw<RoutingConfigurationException>()
+            .Which.Errors.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = RoutingDiagnosticIds.TextNotASingleRule, TextLine = line });
     }
 
     [Theory]
@@ -185,7 +185,7 @@ public class BlockFormTests
     {
         var act = () => DialPlanTextReader.ParseMatchingLine(text);
 
-        act.Should().Throw<DialPlanSyntaxException>()
-            .Which.Errors.Should().ContainSingle().Which.Code.Should().Be(DialPlanTextErrorCode.NotASingleLine);
+        act.Should().Throw<RoutingConfigurationException>()
+            .Which.Errors.Should().ContainSingle().Which.Id.Should().Be(RoutingDiagnosticIds.TextNotASingleLine);
     }
 }

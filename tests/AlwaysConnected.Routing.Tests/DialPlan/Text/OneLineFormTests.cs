@@ -147,10 +147,10 @@ public class OneLineFormTests
 
         errors.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
-            Line = 1,
-            Column = 58,
-            RuleName = "rule-1",
-            Code = DialPlanTextErrorCode.MissingEquals,
+            TextLine = 1,
+            TextColumn = 58,
+            Rule = "rule-1",
+            Id = RoutingDiagnosticIds.TextMissingEquals,
         });
     }
 }
