@@ -36,6 +36,21 @@ public sealed class SipMessageIndex
 
     internal int HeaderCount { get; private set; }
 
+    /// <summary>
+    /// Where the method of the first CSeq lies in that header's value, once the parser has read it and found it
+    /// valid; length -1 otherwise. The validator compares it with the request method without reading CSeq again.
+    /// </summary>
+    internal int FirstCSeqMethodStart { get; set; }
+
+    /// <inheritdoc cref="FirstCSeqMethodStart"/>
+    internal int FirstCSeqMethodLength { get; set; } = -1;
+
+    /// <summary>
+    /// One bit per header id (bit <c>id % 64</c>) set when a second header with that id was added. A clear bit proves
+    /// the id occurs at most once, so checks for repeats and list reads can skip walking the header list.
+    /// </summary>
+    internal ulong RepeatedIds { get; private set; }
+
     internal bool IsRequest { get; set; }
 
     internal SipMethod Method { get; set; }
@@ -86,6 +101,9 @@ public sealed class SipMessageIndex
     internal void Reset()
     {
         HeaderCount = 0;
+        RepeatedIds = 0;
+        FirstCSeqMethodStart = 0;
+        FirstCSeqMethodLength = -1;
         if (++_stamp == 0)
         {
             // After 2^32 parses old stamps could come back: clear once and start over.
@@ -124,6 +142,10 @@ public sealed class SipMessageIndex
         if ((uint)(first >> 32) != _stamp)
         {
             first = ((ulong)_stamp << 32) | (uint)count;
+        }
+        else
+        {
+            RepeatedIds |= 1UL << ((int)header.Id & 63);
         }
 
         _headers[count] = header;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AlwaysConnected.Routing.Sip;
@@ -28,70 +29,74 @@ public static class SipMessageValidator
             return new SipParseError(SipParseErrorCode.VersionNotSupported, versionOffset);
         }
 
-        foreach (var id in Required)
+        // The headers found here are the ones read below: one index look-up each.
+        if (!message.TryGetHeader(SipHeaderId.Via, out var via))
         {
-            if (!message.TryGetHeader(id, out _))
+            return Missing(message, SipHeaderId.Via);
+        }
+
+        if (!message.TryGetHeader(SipHeaderId.From, out var from))
+        {
+            return Missing(message, SipHeaderId.From);
+        }
+
+        if (!message.TryGetHeader(SipHeaderId.To, out var to))
+        {
+            return Missing(message, SipHeaderId.To);
+        }
+
+        if (!message.TryGetHeader(SipHeaderId.CallId, out var callId))
+        {
+            return Missing(message, SipHeaderId.CallId);
+        }
+
+        if (!message.TryGetHeader(SipHeaderId.CSeq, out var cseqHeader))
+        {
+            return Missing(message, SipHeaderId.CSeq);
+        }
+
+        bool hasMaxForwards = message.TryGetHeader(SipHeaderId.MaxForwards, out var maxForwards);
+        if (requireMaxForwards && message.IsRequest && !hasMaxForwards)
+        {
+            return Missing(message, SipHeaderId.MaxForwards);
+        }
+
+        // The index records which ids were added twice: only then is the header list walked to find the repeat.
+        var index = message.ParsedIndex!;
+        ulong repeated = index.RepeatedIds;
+        if ((repeated & SingleValuedMask) != 0)
+        {
+            var duplicate = FindFirstDuplicate(index);
+            if (duplicate.IsError)
             {
-                return new SipParseError(SipParseErrorCode.MissingRequiredHeader, message.StartLine.Length, id);
+                return duplicate;
             }
         }
 
-        if (requireMaxForwards && message.IsRequest && !message.TryGetHeader(SipHeaderId.MaxForwards, out _))
+        // The parser already read the first CSeq and kept where its method lies when it was valid.
+        var cseqValue = message.GetValue(cseqHeader);
+        ReadOnlySpan<byte> cseqMethod;
+        int methodStart = index.FirstCSeqMethodStart;
+        int methodLength = index.FirstCSeqMethodLength;
+        if (methodLength > 0 && (uint)methodStart <= (uint)cseqValue.Length && (uint)methodLength <= (uint)(cseqValue.Length - methodStart))
         {
-            return new SipParseError(SipParseErrorCode.MissingRequiredHeader, message.StartLine.Length, SipHeaderId.MaxForwards);
+            cseqMethod = cseqValue.Slice(methodStart, methodLength);
         }
-
-        // One pass over the headers finds the second occurrence of each single-valued header (a scan per header
-        // name would walk the list eight times); the first duplicate is reported in SingleValued order.
-        Span<int> second = stackalloc int[SingleValued.Length];
-        second.Fill(-1);
-        var seen = 0u;
-        var duplicates = false;
-        var headers = message.ParsedIndex is { } parsed ? parsed.Headers : default;
-        for (var h = 0; h < headers.Length; h++)
+        else if (CSeqHeader.TryParse(cseqValue, out var cseq))
         {
-            var slot = SingleValuedSlot(headers[h].Id);
-            if (slot < 0)
-            {
-                continue;
-            }
-
-            var bit = 1u << slot;
-            if ((seen & bit) == 0)
-            {
-                seen |= bit;
-            }
-            else if (second[slot] < 0)
-            {
-                second[slot] = h;
-                duplicates = true;
-            }
+            cseqMethod = cseq.MethodBytes;
         }
-
-        if (duplicates)
-        {
-            for (var slot = 0; slot < SingleValued.Length; slot++)
-            {
-                if (second[slot] >= 0)
-                {
-                    return new SipParseError(SipParseErrorCode.DuplicateHeader, headers[second[slot]].NameStart, SingleValued[slot]);
-                }
-            }
-        }
-
-        message.TryGetHeader(SipHeaderId.CSeq, out var cseqHeader);
-        if (!CSeqHeader.TryParse(message.GetValue(cseqHeader), out var cseq))
+        else
         {
             return new SipParseError(SipParseErrorCode.InvalidHeaderValue, cseqHeader.ValueStart, SipHeaderId.CSeq);
         }
 
-        if (message.IsRequest && !cseq.MethodBytes.SequenceEqual(message.MethodBytes))
+        if (message.IsRequest && !cseqMethod.SequenceEqual(message.MethodBytes))
         {
             return new SipParseError(SipParseErrorCode.CSeqMethodMismatch, cseqHeader.ValueStart, SipHeaderId.CSeq);
         }
 
-        if (message.TryGetHeader(SipHeaderId.MaxForwards, out var maxForwards)
-            && !SipIntegers.TryParseMaxForwards(message.GetValue(maxForwards), out _))
+        if (hasMaxForwards && !SipIntegers.TryParseMaxForwards(message.GetValue(maxForwards), out _))
         {
             return new SipParseError(SipParseErrorCode.InvalidHeaderValue, maxForwards.ValueStart, SipHeaderId.MaxForwards);
         }
@@ -105,65 +110,164 @@ public static class SipMessageValidator
             }
         }
 
-        var vias = message.EnumerateValues(SipHeaderId.Via);
-        while (vias.MoveNext())
+        if (!IsRepeated(repeated, SipHeaderId.Via))
         {
-            if (!ViaHeader.TryParse(vias.Current, out _))
+            if (!AreValidVias(message.GetValue(via)))
             {
-                return new SipParseError(SipParseErrorCode.InvalidHeaderValue, vias.CurrentHeader.ValueStart, SipHeaderId.Via);
+                return new SipParseError(SipParseErrorCode.InvalidHeaderValue, via.ValueStart, SipHeaderId.Via);
+            }
+        }
+        else
+        {
+            var vias = message.EnumerateValues(SipHeaderId.Via);
+            while (vias.MoveNext())
+            {
+                if (!ViaHeader.TryParse(vias.Current, out _))
+                {
+                    return new SipParseError(SipParseErrorCode.InvalidHeaderValue, vias.CurrentHeader.ValueStart, SipHeaderId.Via);
+                }
             }
         }
 
-        foreach (var id in Addresses)
+        if (!NameAddress.TryParse(message.GetValue(from), out _))
         {
-            message.TryGetHeader(id, out var header);
-            if (!NameAddress.TryParse(message.GetValue(header), out _))
+            return new SipParseError(SipParseErrorCode.InvalidHeaderValue, from.ValueStart, SipHeaderId.From);
+        }
+
+        if (!NameAddress.TryParse(message.GetValue(to), out _))
+        {
+            return new SipParseError(SipParseErrorCode.InvalidHeaderValue, to.ValueStart, SipHeaderId.To);
+        }
+
+        if (!IsRepeated(repeated, SipHeaderId.Contact))
+        {
+            if (message.TryGetHeader(SipHeaderId.Contact, out var contact) && !AreValidContacts(message.GetValue(contact)))
             {
-                return new SipParseError(SipParseErrorCode.InvalidHeaderValue, header.ValueStart, id);
+                return new SipParseError(SipParseErrorCode.InvalidHeaderValue, contact.ValueStart, SipHeaderId.Contact);
+            }
+        }
+        else
+        {
+            var contacts = message.EnumerateValues(SipHeaderId.Contact);
+            while (contacts.MoveNext())
+            {
+                if (!IsValidContact(contacts.Current))
+                {
+                    return new SipParseError(SipParseErrorCode.InvalidHeaderValue, contacts.CurrentHeader.ValueStart, SipHeaderId.Contact);
+                }
             }
         }
 
-        var contacts = message.EnumerateValues(SipHeaderId.Contact);
-        while (contacts.MoveNext())
+        if (message.GetValue(callId).IsEmpty)
         {
-            if (!contacts.Current.SequenceEqual("*"u8) && !NameAddress.TryParse(contacts.Current, out _))
-            {
-                return new SipParseError(SipParseErrorCode.InvalidHeaderValue, contacts.CurrentHeader.ValueStart, SipHeaderId.Contact);
-            }
-        }
-
-        if (message.GetFirstValue(SipHeaderId.CallId).IsEmpty)
-        {
-            message.TryGetHeader(SipHeaderId.CallId, out var callId);
             return new SipParseError(SipParseErrorCode.InvalidHeaderValue, callId.ValueStart, SipHeaderId.CallId);
         }
 
         return default;
     }
 
-    // Arrays rather than span-returning properties: enum collection expressions would allocate on every call.
-    private static readonly SipHeaderId[] Required =
-        [SipHeaderId.Via, SipHeaderId.From, SipHeaderId.To, SipHeaderId.CallId, SipHeaderId.CSeq];
+    private static SipParseError Missing(in SipMessage message, SipHeaderId id) =>
+        new(SipParseErrorCode.MissingRequiredHeader, message.StartLine.Length, id);
 
-    private static readonly SipHeaderId[] Addresses = [SipHeaderId.From, SipHeaderId.To];
+    private static bool IsRepeated(ulong repeated, SipHeaderId id) => (repeated & (1UL << ((int)id & 63))) != 0;
 
+    /// <summary>
+    /// The Via elements of the only Via header, split as <see cref="SipMessage.EnumerateValues"/> splits them. A value
+    /// without quotes, brackets or commas is one element: the trimmed value.
+    /// </summary>
+    private static bool AreValidVias(ReadOnlySpan<byte> value)
+    {
+        if (!value.ContainsAny(SipCharacters.ListDelimiters))
+        {
+            return ViaHeader.TryParse(SipCharacters.TrimLws(value), out _);
+        }
+
+        while (true)
+        {
+            int comma = SipCharacters.IndexOfUnquoted(value, (byte)',', skipAngles: true);
+            if (!ViaHeader.TryParse(SipCharacters.TrimLws(comma < 0 ? value : value[..comma]), out _))
+            {
+                return false;
+            }
+
+            if (comma < 0)
+            {
+                return true;
+            }
+
+            value = value[(comma + 1)..];
+        }
+    }
+
+    /// <summary>The Contact elements of the only Contact header, split as <see cref="SipMessage.EnumerateValues"/> splits them.</summary>
+    private static bool AreValidContacts(ReadOnlySpan<byte> value)
+    {
+        while (true)
+        {
+            int comma = SipCharacters.IndexOfUnquoted(value, (byte)',', skipAngles: true);
+            if (!IsValidContact(SipCharacters.TrimLws(comma < 0 ? value : value[..comma])))
+            {
+                return false;
+            }
+
+            if (comma < 0)
+            {
+                return true;
+            }
+
+            value = value[(comma + 1)..];
+        }
+    }
+
+    private static bool IsValidContact(ReadOnlySpan<byte> element) =>
+        element.SequenceEqual("*"u8) || NameAddress.TryParse(element, out _);
+
+    /// <summary>
+    /// The second occurrence of the first repeated single-valued header, in <see cref="SingleValued"/> order. Runs only
+    /// when the index saw a repeated id among them, so a valid message never walks the header list.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SipParseError FindFirstDuplicate(SipMessageIndex index)
+    {
+        var headers = index.Headers;
+        foreach (var id in SingleValued)
+        {
+            int first = index.FirstIndexOf(id);
+            if (first < 0)
+            {
+                continue;
+            }
+
+            for (int h = first + 1; h < headers.Length; h++)
+            {
+                if (headers[h].Id == id)
+                {
+                    return new SipParseError(SipParseErrorCode.DuplicateHeader, headers[h].NameStart, id);
+                }
+            }
+        }
+
+        return default;
+    }
+
+    // An array rather than a span-returning property: an enum collection expression would allocate on every call.
     private static readonly SipHeaderId[] SingleValued =
     [
         SipHeaderId.From, SipHeaderId.To, SipHeaderId.CallId, SipHeaderId.CSeq, SipHeaderId.MaxForwards,
         SipHeaderId.ContentLength, SipHeaderId.ContentType, SipHeaderId.Expires,
     ];
 
-    /// <summary>The position of <paramref name="id"/> in <see cref="SingleValued"/>, or -1.</summary>
-    private static int SingleValuedSlot(SipHeaderId id) => id switch
+    /// <summary>The <see cref="SipMessageIndex.RepeatedIds"/> bits of <see cref="SingleValued"/>.</summary>
+    private static readonly ulong SingleValuedMask = MaskOf(SingleValued);
+
+    private static ulong MaskOf(SipHeaderId[] ids)
     {
-        SipHeaderId.From => 0,
-        SipHeaderId.To => 1,
-        SipHeaderId.CallId => 2,
-        SipHeaderId.CSeq => 3,
-        SipHeaderId.MaxForwards => 4,
-        SipHeaderId.ContentLength => 5,
-        SipHeaderId.ContentType => 6,
-        SipHeaderId.Expires => 7,
-        _ => -1,
-    };
+        ulong mask = 0;
+        foreach (var id in ids)
+        {
+            mask |= 1UL << ((int)id & 63);
+        }
+
+        return mask;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace AlwaysConnected.Routing.Sip;
@@ -591,9 +592,15 @@ public static class SipParser
                 Defer(index, SipParseErrorCode.InvalidContentLength, valueStart, id);
             }
         }
-        else if (!CSeqHeader.TryParse(value, out _))
+        else if (!CSeqHeader.TryParse(value, out var cseq))
         {
             Defer(index, SipParseErrorCode.InvalidCSeq, valueStart, id);
+        }
+        else if (index.FirstIndexOf(SipHeaderId.CSeq) == index.HeaderCount - 1)
+        {
+            // The header just added is the first CSeq: keep where its method lies for the validator.
+            index.FirstCSeqMethodStart = (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(value), ref MemoryMarshal.GetReference(cseq.MethodBytes));
+            index.FirstCSeqMethodLength = cseq.MethodBytes.Length;
         }
     }
 
