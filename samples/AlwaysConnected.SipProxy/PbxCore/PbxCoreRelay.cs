@@ -35,6 +35,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
     private readonly TimeProvider _time;
     private readonly ILogger<PbxCoreRelay> _logger;
     private readonly CallDecisionLog _callLog;
+    private readonly ProxyMetrics _metrics;
     private readonly TrunkCallPool _calls;
     private readonly ConcurrentDictionary<string, PbxCoreCall> _byUpstreamBranch = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PbxCoreCall> _byCallId = new(StringComparer.Ordinal);
@@ -44,9 +45,10 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
     private readonly ConcurrentDictionary<string, CallShift> _cseqShifts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _answeredBranches = new(StringComparer.Ordinal);
 
-    public PbxCoreRelay(IPbxCoreRouter router, SipRouter sipRouter, HostResolver resolver, BadInputLimiter badInput, CallDecisionLog callLog, TimeProvider time, ILogger<PbxCoreRelay> logger)
+    public PbxCoreRelay(IPbxCoreRouter router, SipRouter sipRouter, HostResolver resolver, BadInputLimiter badInput, CallDecisionLog callLog, ProxyMetrics metrics, TimeProvider time, ILogger<PbxCoreRelay> logger)
     {
         _callLog = callLog;
+        _metrics = metrics;
         _router = router;
         _resolver = resolver;
         _badInput = badInput;
@@ -152,6 +154,16 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
 
     private void HandleResponse(SipNode node, SipMessage response, in Inbound inbound)
     {
+        // A malformed response is neither handed to the call nor relayed (RFC 3261 §16.7 assumes a well-formed
+        // one): dropped, logged, counted, as the proxy role does.
+        if (!SipMessageValidator.TryValidate(response, out var invalid))
+        {
+            _metrics.ResponseDropped(invalid.Code.ToString());
+            _badInput.Report(inbound.Source, "malformed response dropped", invalid.GetDescription());
+            node.CountDropped();
+            return;
+        }
+
         if (!ResponseRelay.TryReadOurVia(response, node, out var branch, out var connectionId))
         {
             _badInput.Report(inbound.Source, "response not for us", Encoding.UTF8.GetString(response.StartLine));
