@@ -166,24 +166,8 @@ internal sealed partial class StatelessProxy(
         }
 
         // Forward or NoMatch: the decision's edits and the proxy's own in one write of the request.
-        if (!TryChooseNextHop(node, request, decision, scratch.NextHops, out var destination))
+        if (!TryChooseDestination(node, request, request, inbound, decision, scratch, out var destination))
         {
-            LogUnroutable(inbound.Source, decision.GetTargetString() ?? Encoding.UTF8.GetString(request.RequestUri));
-            if (method != SipMethod.Ack)
-            {
-                Answer(node, request, inbound, 503, "Service Unavailable (next hop does not resolve)", scratch);
-            }
-
-            return;
-        }
-
-        if (destination.EndPoint.Equals(node.LocalEndPoint))
-        {
-            if (method != SipMethod.Ack)
-            {
-                Answer(node, request, inbound, 482, null, scratch);
-            }
-
             return;
         }
 
@@ -270,24 +254,8 @@ internal sealed partial class StatelessProxy(
             return;
         }
 
-        if (!TryChooseNextHop(node, rewritten, decision, scratch.NextHops, out var destination))
+        if (!TryChooseDestination(node, request, rewritten, inbound, decision, scratch, out var destination))
         {
-            LogUnroutable(inbound.Source, decision.GetTargetString() ?? Encoding.UTF8.GetString(rewritten.RequestUri));
-            if (method != SipMethod.Ack)
-            {
-                Answer(node, request, inbound, 503, "Service Unavailable (next hop does not resolve)", scratch);
-            }
-
-            return;
-        }
-
-        if (destination.EndPoint.Equals(node.LocalEndPoint))
-        {
-            if (method != SipMethod.Ack)
-            {
-                Answer(node, request, inbound, 482, null, scratch);
-            }
-
             return;
         }
 
@@ -319,6 +287,36 @@ internal sealed partial class StatelessProxy(
             LogUnroutable(inbound.Source, decision.GetTargetString()!);
             Answer(node, request, inbound, 503, "Service Unavailable (no next hop resolves)", scratch);
         }
+    }
+
+    /// <summary>
+    /// The next hop of <paramref name="outgoing"/> (the request as it will leave); when there is none, or it is this
+    /// node itself, <paramref name="request"/> is answered 503 or 482 (never an ACK) and false is returned.
+    /// </summary>
+    private bool TryChooseDestination(SipNode node, SipMessage request, SipMessage outgoing, in Inbound inbound, RoutingDecision decision, Scratch scratch, out Peer destination)
+    {
+        if (!TryChooseNextHop(node, outgoing, decision, scratch.NextHops, out destination))
+        {
+            LogUnroutable(inbound.Source, decision.GetTargetString() ?? Encoding.UTF8.GetString(outgoing.RequestUri));
+            if (request.Method != SipMethod.Ack)
+            {
+                Answer(node, request, inbound, 503, "Service Unavailable (next hop does not resolve)", scratch);
+            }
+
+            return false;
+        }
+
+        if (destination.EndPoint.Equals(node.LocalEndPoint))
+        {
+            if (request.Method != SipMethod.Ack)
+            {
+                Answer(node, request, inbound, 482, null, scratch);
+            }
+
+            return false;
+        }
+
+        return true;
     }
 
     private static bool TryChooseNextHop(SipNode node, SipMessage request, RoutingDecision decision, NextHopCache hops, out Peer destination)
