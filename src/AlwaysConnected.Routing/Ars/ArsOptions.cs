@@ -19,6 +19,14 @@ public sealed class ArsOptions
     /// </summary>
     public ArsBlockStates States { get; init; } = new();
 
+    /// <summary>
+    /// Resolves a registrar's host name when a route accepts inbound calls only from its registered trunk
+    /// (<see cref="ArsInboundSource.RegisteredTrunk"/>). Asked per call, so it must answer from memory (a cache
+    /// filled ahead of time); null means a registrar named by a host name is recognised by the Request-URI
+    /// user only. IP literals never reach it.
+    /// </summary>
+    public ISipHostResolver? HostResolver { get; init; }
+
     /// <summary>The clock for recovery times.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

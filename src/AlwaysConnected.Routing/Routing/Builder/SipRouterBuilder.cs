@@ -13,6 +13,14 @@ namespace AlwaysConnected.Routing;
 /// vendor's text notation, host functions and services. Every addition is checked as it is made,
 /// and <see cref="Build"/> checks the whole rule set, throwing one exception that lists every problem.
 /// </summary>
+/// <remarks>
+/// The builder is single-use for its additions: once <see cref="Build"/> or <see cref="BuildModel"/>
+/// has run, an addition throws <see cref="InvalidOperationException"/> (a router built earlier could
+/// never see it). Building again is allowed and builds an equal router from the same rules. Building
+/// never changes what the caller passed in: the functions added with <see cref="AddFunction"/> go into
+/// a copy of the options' function registry, not into the registry of the options given to
+/// <see cref="WithOptions"/>.
+/// </remarks>
 /// <example>
 /// <code>
 /// var router = new SipRouterBuilder()
@@ -36,6 +44,7 @@ public sealed class SipRouterBuilder
     private readonly List<DialPlanFunction> _functions = [];
     private SipRouterOptions _options = new();
     private RoutingServices? _services;
+    private bool _built;
 
     /// <summary>Adds a Preliminary rule (evaluated before the Rules).</summary>
     public SipRouterBuilder AddPreliminaryRule(string name, Action<DialPlanRuleBuilder> configure) => AddRule(_preliminary, name, configure);
@@ -46,6 +55,7 @@ public sealed class SipRouterBuilder
     /// <summary>Adds an ARS route.</summary>
     public SipRouterBuilder AddRoute(string name, Action<ArsRouteBuilder> configure)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(configure);
         Capture(new RoutingDiagnostic(RoutingDiagnosticIds.InvalidAddition, RoutingDiagnosticSeverity.Error, string.Empty) { Route = name }, () =>
         {
@@ -59,6 +69,7 @@ public sealed class SipRouterBuilder
     /// <summary>Adds the rules of a dial plan written in the vendor's text notation (paste them from its docs).</summary>
     public SipRouterBuilder AddDialPlanText(string text)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(text);
         if (DialPlanTextReader.TryParse(text, out var definition, out var errors))
         {
@@ -76,6 +87,7 @@ public sealed class SipRouterBuilder
     /// <summary>Adds ARS routes written in the vendor's text notation.</summary>
     public SipRouterBuilder AddArsText(string text)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(text);
         var ok = ArsTextReader.TryParse(text, out var definition, out var diagnostics);
         _problems.AddRange(diagnostics);
@@ -93,6 +105,7 @@ public sealed class SipRouterBuilder
     /// <summary>Adds everything in a rule model (for example one read from configuration).</summary>
     public SipRouterBuilder AddModel(RoutingModel model)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(model);
         _preliminary.AddRange(model.DialPlan.Preliminary);
         _rules.AddRange(model.DialPlan.Rules);
@@ -105,14 +118,19 @@ public sealed class SipRouterBuilder
     /// <summary>Registers a host <c>$function</c> the rules may call.</summary>
     public SipRouterBuilder AddFunction(DialPlanFunction function)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(function);
         _functions.Add(function);
         return this;
     }
 
-    /// <summary>Uses these options (the functions added with <see cref="AddFunction"/> are added to theirs).</summary>
+    /// <summary>
+    /// Uses these options. The functions added with <see cref="AddFunction"/> join a copy of their
+    /// function registry; the options themselves are left as they are.
+    /// </summary>
     public SipRouterBuilder WithOptions(SipRouterOptions options)
     {
+        ThrowIfBuilt();
         _options = options ?? throw new ArgumentNullException(nameof(options));
         return this;
     }
@@ -120,6 +138,7 @@ public sealed class SipRouterBuilder
     /// <summary>Uses these host services (registrar, block list, clock, ...).</summary>
     public SipRouterBuilder WithServices(RoutingServices services)
     {
+        ThrowIfBuilt();
         _services = services ?? throw new ArgumentNullException(nameof(services));
         return this;
     }
@@ -131,6 +150,7 @@ public sealed class SipRouterBuilder
     /// <exception cref="RoutingConfigurationException">An addition was invalid; every problem is listed.</exception>
     public RoutingModel BuildModel()
     {
+        _built = true;
         var problems = new List<RoutingDiagnostic>(_problems.Where(p => p.Severity == RoutingDiagnosticSeverity.Error));
         RoutingModel? model = null;
         try
@@ -157,17 +177,38 @@ public sealed class SipRouterBuilder
     public SipRouter Build()
     {
         var model = BuildModel();
-        var functions = _options.DialPlan.Functions;
+        return new SipRouter(model, OptionsWithAddedFunctions(), _services);
+    }
+
+    /// <summary>The caller's options with the added functions, in copies so that the caller's options never change.</summary>
+    private SipRouterOptions OptionsWithAddedFunctions()
+    {
+        if (_functions.Count == 0)
+        {
+            return _options;
+        }
+
+        var functions = _options.DialPlan.Functions.Copy();
         foreach (var function in _functions)
         {
             functions.Add(function);
         }
 
-        return new SipRouter(model, _options, _services);
+        return _options.WithDialPlan(_options.DialPlan.WithFunctions(functions));
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException(
+                "This SipRouterBuilder has already built; a router built earlier would not see this addition. Use a new builder.");
+        }
     }
 
     private SipRouterBuilder AddRule(List<DialPlanRule> list, string name, Action<DialPlanRuleBuilder> configure)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(configure);
         Capture(new RoutingDiagnostic(RoutingDiagnosticIds.InvalidAddition, RoutingDiagnosticSeverity.Error, string.Empty) { Rule = name }, () =>
         {
