@@ -10,14 +10,13 @@ public sealed class ArsOptions
     /// <summary>How patterns are compiled (the backtracking match timeout).</summary>
     public PatternOptions Patterns { get; init; } = PatternOptions.Default;
 
-    /// <summary>The plug-ins blocks may name; the built-ins <c>sipheader</c> and <c>prop</c> by default.</summary>
-    public ArsPluginRegistry Plugins { get; init; } = new();
+    // The plug-ins blocks may name: the built-ins sipheader and prop, then what the host registered
+    // (SipRouterBuilder.AddPlugin, SipRoutingBuilder.AddPlugin).
+    internal ArsPluginRegistry Plugins { get; init; } = new();
 
-    /// <summary>
-    /// Session counts and recovery times per block. Compile each new version of the routes with the same
-    /// options (or the same state object) so that counts and failures carry over a reload.
-    /// </summary>
-    public ArsBlockStates States { get; init; } = new();
+    // Session counts and recovery times per block. Each new version of the routes is compiled with the same
+    // options (or the same state object) so that counts and failures carry over a reload.
+    internal ArsBlockStates States { get; init; } = new();
 
     /// <summary>The clock for recovery times.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

@@ -7,7 +7,7 @@ namespace AlwaysConnected.Routing.Ars.Plugins;
 /// <c>sipheader</c> and <c>prop</c>; a host adds its own before compiling. Compilation resolves every
 /// name once, so the registry is not consulted while routing.
 /// </summary>
-public sealed class ArsPluginRegistry
+internal sealed class ArsPluginRegistry
 {
     private readonly Dictionary<string, ArsPlugin> _plugins = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,4 +1,5 @@
 using AlwaysConnected.Routing.Ars;
+using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Collections;
 using AlwaysConnected.Routing.DialPlan;
@@ -34,6 +35,7 @@ public sealed class SipRouterBuilder
     private readonly List<ArsVariable> _globals = [];
     private readonly List<RoutingDiagnostic> _problems = [];
     private readonly List<DialPlanFunction> _functions = [];
+    private readonly List<ArsPlugin> _plugins = [];
     private SipRouterOptions _options = new();
     private RoutingServices? _services;
 
@@ -110,7 +112,15 @@ public sealed class SipRouterBuilder
         return this;
     }
 
-    /// <summary>Uses these options (the functions added with <see cref="AddFunction"/> are added to theirs).</summary>
+    /// <summary>Registers a host plug-in ARS blocks may name; it replaces a built-in of the same name.</summary>
+    public SipRouterBuilder AddPlugin(ArsPlugin plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        _plugins.Add(plugin);
+        return this;
+    }
+
+    /// <summary>Uses these options (the functions and plug-ins added with <see cref="AddFunction"/> and <see cref="AddPlugin"/> are added to theirs).</summary>
     public SipRouterBuilder WithOptions(SipRouterOptions options)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -161,6 +171,11 @@ public sealed class SipRouterBuilder
         foreach (var function in _functions)
         {
             functions.Add(function);
+        }
+
+        foreach (var plugin in _plugins)
+        {
+            _options.Ars.Plugins.Register(plugin);
         }
 
         return new SipRouter(model, _options, _services);
