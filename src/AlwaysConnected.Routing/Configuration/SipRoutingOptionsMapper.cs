@@ -127,11 +127,19 @@ internal static class SipRoutingOptionsMapper
             }
 
             var where = $"{path}:{i} (route '{route.Name}')";
+            var inboundSource = ArsInboundSource.Any;
+            if (route.InboundSource is { } inboundText && !ArsTextValues.TryParseInboundSource(inboundText, out inboundSource))
+            {
+                problems.Add(Error($"{path}:{i}:InboundSource", $"Route '{route.Name}': InboundSource '{inboundText}' is not Any or RegisteredTrunk."));
+                continue;
+            }
+
             var inBlocks = MapBlocks(route.In, ArsDirection.In, $"{where}, IN", $"{path}:{i}:In", problems);
             var outBlocks = MapBlocks(route.Out, ArsDirection.Out, $"{where}, OUT", $"{path}:{i}:Out", problems);
             Try(problems, where, () => result.Add(new ArsRoute(route.Name)
             {
                 Enabled = route.Enabled,
+                InboundSource = inboundSource,
                 Credentials = route.User is null && route.Password is null ? null : new TrunkCredentials(route.User!, route.Password!),
                 Registration = route.Registration is { } registration
                     ? new RouteRegistration(

@@ -6,6 +6,8 @@ namespace AlwaysConnected.Routing.DialPlan;
 /// <summary>How a dial plan is compiled and which requests it evaluates.</summary>
 public sealed class DialPlanOptions
 {
+    private DialPlanFunctionRegistry _functions = new();
+
     /// <summary>
     /// Whether in-dialog requests (a To tag present), ACK and CANCEL are evaluated too. Default
     /// <see langword="false"/>: the vendor applies the dial plan to the initial request of a session.
@@ -17,7 +19,7 @@ public sealed class DialPlanOptions
 
     // The functions rules may call: the built-ins, then what the host registered
     // (SipRouterBuilder.AddFunction, SipRoutingBuilder.AddFunction).
-    internal DialPlanFunctionRegistry Functions { get; init; } = new();
+    internal DialPlanFunctionRegistry Functions { get => _functions; init => _functions = value; }
 
     /// <summary>
     /// The status answered when <c>To = sip:user@</c> asks for a user's registered contact and the
@@ -32,4 +34,12 @@ public sealed class DialPlanOptions
     /// Names without the <c>$</c>, case-insensitive.
     /// </summary>
     public IReadOnlySet<string> UserVariables { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A copy of these options with another function registry (every other setting kept, including ones added later).</summary>
+    internal DialPlanOptions WithFunctions(DialPlanFunctionRegistry functions)
+    {
+        var copy = (DialPlanOptions)MemberwiseClone();
+        copy._functions = functions;
+        return copy;
+    }
 }

@@ -17,21 +17,21 @@ internal static class SipCommonHeaderNames
 {
     // One field per name rather than an array: the JIT reads static readonly fields of an initialised class as
     // constants, so each compare below uses immediates instead of loads.
-    private static readonly Pattern Via = new("Via:", SipHeaderId.Via);
-    private static readonly Pattern From = new("From:", SipHeaderId.From);
-    private static readonly Pattern To = new("To:", SipHeaderId.To);
-    private static readonly Pattern CallId = new("Call-ID:", SipHeaderId.CallId);
-    private static readonly Pattern CSeq = new("CSeq:", SipHeaderId.CSeq);
-    private static readonly Pattern Contact = new("Contact:", SipHeaderId.Contact);
-    private static readonly Pattern ContentType = new("Content-Type:", SipHeaderId.ContentType);
-    private static readonly Pattern ContentLength = new("Content-Length:", SipHeaderId.ContentLength);
-    private static readonly Pattern MaxForwards = new("Max-Forwards:", SipHeaderId.MaxForwards);
-    private static readonly Pattern Allow = new("Allow:", SipHeaderId.Allow);
-    private static readonly Pattern Supported = new("Supported:", SipHeaderId.Supported);
-    private static readonly Pattern UserAgent = new("User-Agent:", SipHeaderId.UserAgent);
-    private static readonly Pattern Route = new("Route:", SipHeaderId.Route);
-    private static readonly Pattern RecordRoute = new("Record-Route:", SipHeaderId.RecordRoute);
-    private static readonly Pattern Expires = new("Expires:", SipHeaderId.Expires);
+    private static readonly Pattern Via = new(SipHeaderId.Via);
+    private static readonly Pattern From = new(SipHeaderId.From);
+    private static readonly Pattern To = new(SipHeaderId.To);
+    private static readonly Pattern CallId = new(SipHeaderId.CallId);
+    private static readonly Pattern CSeq = new(SipHeaderId.CSeq);
+    private static readonly Pattern Contact = new(SipHeaderId.Contact);
+    private static readonly Pattern ContentType = new(SipHeaderId.ContentType);
+    private static readonly Pattern ContentLength = new(SipHeaderId.ContentLength);
+    private static readonly Pattern MaxForwards = new(SipHeaderId.MaxForwards);
+    private static readonly Pattern Allow = new(SipHeaderId.Allow);
+    private static readonly Pattern Supported = new(SipHeaderId.Supported);
+    private static readonly Pattern UserAgent = new(SipHeaderId.UserAgent);
+    private static readonly Pattern Route = new(SipHeaderId.Route);
+    private static readonly Pattern RecordRoute = new(SipHeaderId.RecordRoute);
+    private static readonly Pattern Expires = new(SipHeaderId.Expires);
 
     /// <summary>Matches a common name followed directly by <c>:</c> at the start of <paramref name="text"/>.</summary>
     /// <param name="text">From the first byte of the header line to the end of the message (at least 16 bytes are needed).</param>
@@ -86,19 +86,21 @@ internal static class SipCommonHeaderNames
         }
     }
 
-    /// <summary>A lowercase name plus colon as two little-endian words, with which bits to fold and which bytes to compare.</summary>
+    /// <summary>A known header's lowercase name plus colon as two little-endian words, with which bits to fold and which bytes to compare.</summary>
     private readonly struct Pattern
     {
-        public Pattern(string nameWithColon, SipHeaderId id)
+        public Pattern(SipHeaderId id)
         {
+            // The name comes from the one table of known headers; only the choice of common names is made here.
+            var name = SipHeaderNames.GetCanonicalName(id);
             Span<byte> text = stackalloc byte[16];
             Span<byte> fold = stackalloc byte[16];
             Span<byte> keep = stackalloc byte[16];
-            for (int i = 0; i < nameWithColon.Length; i++)
+            for (int i = 0; i <= name.Length; i++)
             {
-                char c = nameWithColon[i];
-                bool letter = char.IsAsciiLetter(c);
-                text[i] = (byte)(letter ? char.ToLowerInvariant(c) : c);
+                byte c = i < name.Length ? name[i] : (byte)':';
+                bool letter = char.IsAsciiLetter((char)c);
+                text[i] = (byte)(letter ? c | 0x20 : c);
                 fold[i] = (byte)(letter ? 0x20 : 0);
                 keep[i] = 0xFF;
             }
@@ -109,7 +111,7 @@ internal static class SipCommonHeaderNames
             SecondFold = BinaryPrimitives.ReadUInt64LittleEndian(fold[8..]);
             HeadKeep = BinaryPrimitives.ReadUInt64LittleEndian(keep);
             SecondKeep = BinaryPrimitives.ReadUInt64LittleEndian(keep[8..]);
-            NameLength = nameWithColon.Length - 1;
+            NameLength = name.Length;
             Id = id;
         }
 

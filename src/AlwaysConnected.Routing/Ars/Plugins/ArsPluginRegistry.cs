@@ -18,6 +18,11 @@ internal sealed class ArsPluginRegistry
         Register(new PropertyPlugin());
     }
 
+    private ArsPluginRegistry(Dictionary<string, ArsPlugin> plugins) => _plugins = plugins;
+
+    /// <summary>A copy, so that additions to it leave this registry as it is.</summary>
+    internal ArsPluginRegistry Copy() => new(new Dictionary<string, ArsPlugin>(_plugins, StringComparer.OrdinalIgnoreCase));
+
     /// <summary>The registered names.</summary>
     public IEnumerable<string> Names => _plugins.Keys;
 

@@ -41,6 +41,7 @@ internal sealed class TrunkRegistration
     private int _challengesThisAttempt;
     private int _failuresInARow;
     private DateTimeOffset? _bindingUntil;
+    private bool _stopWhenAnswered;
     private TrunkRegistrationState _state;
 
     public TrunkRegistration(
@@ -139,21 +140,22 @@ internal sealed class TrunkRegistration
         Effects effects = default;
         lock (_gate)
         {
-            if (_phase is Phase.Stopped or Phase.Deregistering)
+            if (_phase is Phase.Stopped or Phase.Deregistering || _stopWhenAnswered)
             {
                 return _stopped.Task;
             }
 
-            var now = _time.GetUtcNow();
-
-            // A REGISTER in flight may have created a binding the answer has not told of yet.
-            var mayBeBound = _bindingUntil > now || _phase == Phase.Registering;
-            if (deregister && mayBeBound && _target is not null)
+            if (deregister && _phase == Phase.Registering)
             {
-                _phase = Phase.Deregistering;
-                _answeredNonces.Clear();
-                _challengesThisAttempt = 0;
-                SendRequest(expires: 0, authorization: null, ref effects);
+                // RFC 3261 §10.2: no new REGISTER before the one in flight has its final answer or times out;
+                // the de-registration follows that answer (Handle, OnTimer).
+                _stopWhenAnswered = true;
+                return _stopped.Task;
+            }
+
+            if (deregister && _bindingUntil > _time.GetUtcNow() && _target is not null)
+            {
+                Deregister(ref effects);
             }
             else
             {
@@ -198,7 +200,18 @@ internal sealed class TrunkRegistration
 
             var status = response.StatusCode;
             var reason = Encoding.UTF8.GetString(response.ReasonPhrase);
-            if (status is 401 or 407)
+            if (_stopWhenAnswered && _phase == Phase.Registering)
+            {
+                // Stopping: the answer only tells whether a binding now exists; a challenge is answered by the
+                // de-registration itself.
+                if (status is >= 200 and < 300)
+                {
+                    _bindingUntil = _time.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(1, ReadGrantedExpiry(response) ?? _requestedExpiry));
+                }
+
+                DeregisterIfBound(status, reason, ref effects);
+            }
+            else if (status is 401 or 407)
             {
                 AnswerChallenge(response, status, reason, ref effects);
             }
@@ -244,6 +257,10 @@ internal sealed class TrunkRegistration
             if (_phase == Phase.Deregistering)
             {
                 Finish(0, $"the de-registration could not be sent: {exception.Message}", ref effects);
+            }
+            else if (_stopWhenAnswered)
+            {
+                DeregisterIfBound(0, $"the REGISTER could not be sent: {exception.Message}", ref effects);
             }
             else
             {
@@ -378,6 +395,26 @@ internal sealed class TrunkRegistration
         }
     }
 
+    private void DeregisterIfBound(int status, string reason, ref Effects effects)
+    {
+        if (_bindingUntil > _time.GetUtcNow())
+        {
+            Deregister(ref effects);
+        }
+        else
+        {
+            Finish(status, reason, ref effects);
+        }
+    }
+
+    private void Deregister(ref Effects effects)
+    {
+        _phase = Phase.Deregistering;
+        _answeredNonces.Clear();
+        _challengesThisAttempt = 0;
+        SendRequest(expires: 0, authorization: null, ref effects);
+    }
+
     private TimeSpan Backoff(int failures)
     {
         var initial = _options.InitialRetryDelay.TotalMilliseconds;
@@ -464,6 +501,11 @@ internal sealed class TrunkRegistration
                     if (_phase == Phase.Deregistering)
                     {
                         Finish(408, "no answer to the de-registration", ref effects);
+                    }
+                    else if (_stopWhenAnswered)
+                    {
+                        // The unanswered REGISTER may have created a binding: remove it to be sure.
+                        Deregister(ref effects);
                     }
                     else
                     {

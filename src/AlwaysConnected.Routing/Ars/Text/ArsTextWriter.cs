@@ -47,6 +47,12 @@ internal static class ArsTextWriter
     private static void WriteRoute(StringBuilder text, ArsRoute route, IEnumerable<ArsVariable> variables, RouteTemplate? template)
     {
         Field(text, "Enabled", ArsTextValues.Format(route.Enabled));
+        if (route.InboundSource != ArsInboundSource.Any)
+        {
+            // Written only when set: the vendor's notation has no such field, and most routes accept any source.
+            Field(text, "Inbound Source", ArsTextValues.Format(route.InboundSource));
+        }
+
         foreach (var variable in variables)
         {
             Field(text, "&" + variable.Name, variable.Value);

@@ -10,6 +10,8 @@ internal sealed class DialPlanFunctionRegistry
 {
     private readonly Dictionary<string, DialPlanFunction> _functions = new(StringComparer.OrdinalIgnoreCase);
 
+    private DialPlanFunctionRegistry(Dictionary<string, DialPlanFunction> functions) => _functions = functions;
+
     /// <summary>Creates a registry holding the built-in functions.</summary>
     public DialPlanFunctionRegistry()
     {
@@ -37,6 +39,9 @@ internal sealed class DialPlanFunctionRegistry
         ArgumentNullException.ThrowIfNull(name);
         return _functions.TryGetValue(name.StartsWith('$') ? name[1..] : name, out function);
     }
+
+    /// <summary>A new registry holding the same functions; adding to it leaves this one unchanged.</summary>
+    internal DialPlanFunctionRegistry Copy() => new(new Dictionary<string, DialPlanFunction>(_functions, StringComparer.OrdinalIgnoreCase));
 
     internal static IEnumerable<DialPlanFunction> BuiltInFunctions() =>
         RequestFunctions.All()

@@ -10,11 +10,14 @@ public sealed class ArsBlockBuilder
     private readonly List<string> _custom = [];
     private ArsPatternBlock _block;
 
+    private bool _built;
+
     internal ArsBlockBuilder(int number, ArsDirection direction) => _block = new ArsPatternBlock(number, direction);
 
     /// <summary>The block's priority (lower wins; default 100).</summary>
     public ArsBlockBuilder Priority(int priority)
     {
+        ThrowIfBuilt();
         _block = _block with { Priority = priority };
         return this;
     }
@@ -22,6 +25,7 @@ public sealed class ArsBlockBuilder
     /// <summary>The most sessions the block carries at once (-1 = unlimited).</summary>
     public ArsBlockBuilder MaxSessions(int maxSessions)
     {
+        ThrowIfBuilt();
         _block = _block with { MaxSessions = maxSessions };
         return this;
     }
@@ -29,6 +33,7 @@ public sealed class ArsBlockBuilder
     /// <summary>Keeps the block but skips it.</summary>
     public ArsBlockBuilder Disable()
     {
+        ThrowIfBuilt();
         _block = _block with { Disabled = true };
         return this;
     }
@@ -36,6 +41,7 @@ public sealed class ArsBlockBuilder
     /// <summary>The To pattern (tested against the To header's URI).</summary>
     public ArsBlockBuilder MatchTo(string pattern)
     {
+        ThrowIfBuilt();
         _block = _block with { MatchTo = pattern };
         return this;
     }
@@ -43,6 +49,7 @@ public sealed class ArsBlockBuilder
     /// <summary>The From pattern (tested against the From header's URI).</summary>
     public ArsBlockBuilder MatchFrom(string pattern)
     {
+        ThrowIfBuilt();
         _block = _block with { MatchFrom = pattern };
         return this;
     }
@@ -53,6 +60,7 @@ public sealed class ArsBlockBuilder
     /// <param name="returnPattern">The pattern its result must match.</param>
     public ArsBlockBuilder Plugin(string plugin, string? param, string? returnPattern)
     {
+        ThrowIfBuilt();
         _plugins.Add(new PluginSlot(_plugins.Count + 1, plugin, param, returnPattern));
         return this;
     }
@@ -60,6 +68,7 @@ public sealed class ArsBlockBuilder
     /// <summary>Deploys To (a URI, <c>sip:user@</c>, or a bare user).</summary>
     public ArsBlockBuilder DeployTo(string value)
     {
+        ThrowIfBuilt();
         _block = _block with { DeployTo = value };
         return this;
     }
@@ -67,6 +76,7 @@ public sealed class ArsBlockBuilder
     /// <summary>Deploys From (a URI, <c>sip:user@</c>, or a bare user).</summary>
     public ArsBlockBuilder DeployFrom(string value)
     {
+        ThrowIfBuilt();
         _block = _block with { DeployFrom = value };
         return this;
     }
@@ -74,6 +84,7 @@ public sealed class ArsBlockBuilder
     /// <summary>Adds a Custom line: <c>Header=value</c> or <c>&amp;property=value</c>.</summary>
     public ArsBlockBuilder Custom(string line)
     {
+        ThrowIfBuilt();
         ArgumentException.ThrowIfNullOrEmpty(line);
         if (!ArsPatternBlock.IsValidCustom(line))
         {
@@ -87,13 +98,28 @@ public sealed class ArsBlockBuilder
     /// <summary>Sets the trunk an OUT block sends to.</summary>
     public ArsBlockBuilder Trunk(string target, TimeSpan? responseTimeout = null, TimeSpan? recoveryTime = null, FailoverPolicy? failover = null)
     {
+        ThrowIfBuilt();
         _block = _block with { Trunk = new TrunkConnection(target, responseTimeout, recoveryTime, failover) };
         return this;
     }
 
-    internal ArsPatternBlock Build() => _block with
+    /// <summary>Freezes the builder: it is used only inside its configure callback, so a later change would reach nothing.</summary>
+    internal ArsPatternBlock Build()
     {
-        Plugins = _plugins.ToEquatableArray(),
-        Custom = _custom.ToEquatableArray(),
-    };
+        _built = true;
+        return _block with
+        {
+            Plugins = _plugins.ToEquatableArray(),
+            Custom = _custom.ToEquatableArray(),
+        };
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException(
+                "This block builder was used after its configure callback returned; the block is already built. Configure it inside the callback.");
+        }
+    }
 }

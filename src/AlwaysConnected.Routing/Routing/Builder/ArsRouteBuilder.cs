@@ -11,11 +11,14 @@ public sealed class ArsRouteBuilder
     private readonly List<ArsVariable> _variables = [];
     private ArsRoute _route;
 
+    private bool _built;
+
     internal ArsRouteBuilder(string name) => _route = new ArsRoute(name);
 
     /// <summary>Adds an IN block (for calls arriving from outside).</summary>
     public ArsRouteBuilder In(Action<ArsBlockBuilder> configure)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(configure);
         var block = new ArsBlockBuilder(_in.Count + 1, ArsDirection.In);
         configure(block);
@@ -26,6 +29,7 @@ public sealed class ArsRouteBuilder
     /// <summary>Adds an OUT block (for calls leaving towards a trunk).</summary>
     public ArsRouteBuilder Out(Action<ArsBlockBuilder> configure)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(configure);
         var block = new ArsBlockBuilder(_out.Count + 1, ArsDirection.Out);
         configure(block);
@@ -36,6 +40,7 @@ public sealed class ArsRouteBuilder
     /// <summary>The credentials the route answers a trunk's 401/407 with.</summary>
     public ArsRouteBuilder Credentials(string user, string password, string? authUser = null, string? realm = null)
     {
+        ThrowIfBuilt();
         _route = _route with { Credentials = new TrunkCredentials(user, password, authUser, realm) };
         return this;
     }
@@ -55,13 +60,26 @@ public sealed class ArsRouteBuilder
         string? user = null,
         string? password = null)
     {
+        ThrowIfBuilt();
         _route = _route with { Registration = new RouteRegistration(registerUri, proxy, expirySeconds, updatePercent, user, password) };
+        return this;
+    }
+
+    /// <summary>
+    /// Which requests the route's IN blocks accept. <see cref="ArsInboundSource.RegisteredTrunk"/> takes only
+    /// requests from the trunk the route registers with (call <see cref="Registration"/> too).
+    /// </summary>
+    /// <param name="source">The accepted source.</param>
+    public ArsRouteBuilder InboundSource(ArsInboundSource source)
+    {
+        _route = _route with { InboundSource = source };
         return this;
     }
 
     /// <summary>Sets a route variable (<c>&amp;v1</c>..).</summary>
     public ArsRouteBuilder Variable(string name, string value)
     {
+        ThrowIfBuilt();
         _variables.Add(new ArsVariable(name, value));
         return this;
     }
@@ -69,14 +87,29 @@ public sealed class ArsRouteBuilder
     /// <summary>Keeps the route but skips it.</summary>
     public ArsRouteBuilder Disable()
     {
+        ThrowIfBuilt();
         _route = _route with { Enabled = false };
         return this;
     }
 
-    internal ArsRoute Build() => _route with
+    /// <summary>Freezes the builder: it is used only inside its configure callback, so a later change would reach nothing.</summary>
+    internal ArsRoute Build()
     {
-        InBlocks = _in.ToEquatableArray(),
-        OutBlocks = _out.ToEquatableArray(),
-        Variables = _variables.ToEquatableArray(),
-    };
+        _built = true;
+        return _route with
+        {
+            InBlocks = _in.ToEquatableArray(),
+            OutBlocks = _out.ToEquatableArray(),
+            Variables = _variables.ToEquatableArray(),
+        };
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException(
+                "This route builder was used after its configure callback returned; the route is already built. Configure it inside the callback.");
+        }
+    }
 }

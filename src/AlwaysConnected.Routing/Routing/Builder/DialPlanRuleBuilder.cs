@@ -15,6 +15,8 @@ public sealed class DialPlanRuleBuilder
     private string? _description;
     private bool _disabled;
 
+    private bool _built;
+
     internal DialPlanRuleBuilder(string name) => Name = name;
 
     /// <summary>The rule's name.</summary>
@@ -23,6 +25,7 @@ public sealed class DialPlanRuleBuilder
     /// <summary>Adds a matching line: <paramref name="name"/> (header, <c>$function(...)</c>, <c>&amp;variable</c>) must match <paramref name="pattern"/>.</summary>
     public DialPlanRuleBuilder When(string name, string pattern)
     {
+        ThrowIfBuilt();
         _matching.Add(new MatchingLine(name, pattern));
         return this;
     }
@@ -30,6 +33,7 @@ public sealed class DialPlanRuleBuilder
     /// <summary>Adds a negated matching line (<c>NAME = !PATTERN</c>): holds when the value does not match, or is absent.</summary>
     public DialPlanRuleBuilder WhenNot(string name, string pattern)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(pattern);
         return When(name, "!" + pattern);
     }
@@ -37,6 +41,7 @@ public sealed class DialPlanRuleBuilder
     /// <summary>Adds a deploy line as written in the vendor notation (<c>NAME = VALUE</c>).</summary>
     public DialPlanRuleBuilder Deploy(string name, string value)
     {
+        ThrowIfBuilt();
         _deploy.Add(new DeployLine(name, value));
         return this;
     }
@@ -44,6 +49,7 @@ public sealed class DialPlanRuleBuilder
     /// <summary>Sets (replaces or adds) a header: <c>HEADER = value</c>.</summary>
     public DialPlanRuleBuilder SetHeader(string header, string value)
     {
+        ThrowIfBuilt();
         ArgumentException.ThrowIfNullOrEmpty(value);
         return Deploy(header, value);
     }
@@ -60,6 +66,7 @@ public sealed class DialPlanRuleBuilder
     /// <summary>Answers with a status and does not route: <c>$action = NNN</c>.</summary>
     public DialPlanRuleBuilder Reject(int statusCode)
     {
+        ThrowIfBuilt();
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 699);
         return Deploy("$action", statusCode.ToString(CultureInfo.InvariantCulture));
@@ -74,6 +81,7 @@ public sealed class DialPlanRuleBuilder
     /// <summary>Sets a handling variable for the host (<c>$nat</c>, <c>$routename</c>, ...).</summary>
     public DialPlanRuleBuilder SetVariable(string name, string value)
     {
+        ThrowIfBuilt();
         ArgumentException.ThrowIfNullOrEmpty(name);
         return Deploy(name.StartsWith('$') ? name : "$" + name, value);
     }
@@ -81,6 +89,7 @@ public sealed class DialPlanRuleBuilder
     /// <summary>Sets an environment variable (<c>&amp;name</c>) for later rules and the host.</summary>
     public DialPlanRuleBuilder SetEnvironment(string name, string value)
     {
+        ThrowIfBuilt();
         ArgumentException.ThrowIfNullOrEmpty(name);
         return Deploy(name.StartsWith('&') ? name : "&" + name, value);
     }
@@ -88,6 +97,7 @@ public sealed class DialPlanRuleBuilder
     /// <summary>Describes the rule.</summary>
     public DialPlanRuleBuilder Description(string description)
     {
+        ThrowIfBuilt();
         _description = description;
         return this;
     }
@@ -95,9 +105,24 @@ public sealed class DialPlanRuleBuilder
     /// <summary>Keeps the rule but skips it.</summary>
     public DialPlanRuleBuilder Disable()
     {
+        ThrowIfBuilt();
         _disabled = true;
         return this;
     }
 
-    internal DialPlanRule Build() => new(Name, [.. _matching], [.. _deploy], _description, _disabled);
+    /// <summary>Freezes the builder: it is used only inside its configure callback, so a later change would reach nothing.</summary>
+    internal DialPlanRule Build()
+    {
+        _built = true;
+        return new(Name, [.. _matching], [.. _deploy], _description, _disabled);
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException(
+                "This rule builder was used after its configure callback returned; the rule is already built. Configure it inside the callback.");
+        }
+    }
 }

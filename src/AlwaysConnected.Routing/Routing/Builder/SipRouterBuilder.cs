@@ -14,6 +14,14 @@ namespace AlwaysConnected.Routing;
 /// vendor's text notation, host functions and services. Every addition is checked as it is made,
 /// and <see cref="Build"/> checks the whole rule set, throwing one exception that lists every problem.
 /// </summary>
+/// <remarks>
+/// The builder is single-use for its additions: once <see cref="Build"/> or <see cref="BuildModel"/>
+/// has run, an addition throws <see cref="InvalidOperationException"/> (a router built earlier could
+/// never see it). Building again is allowed and builds an equal router from the same rules. Building
+/// never changes what the caller passed in: the functions added with <see cref="AddFunction"/> go into
+/// a copy of the options' function registry, not into the registry of the options given to
+/// <see cref="WithOptions"/>.
+/// </remarks>
 /// <example>
 /// <code>
 /// var router = new SipRouterBuilder()
@@ -38,6 +46,7 @@ public sealed class SipRouterBuilder
     private readonly List<ArsPlugin> _plugins = [];
     private SipRouterOptions _options = new();
     private RoutingServices? _services;
+    private bool _built;
 
     /// <summary>Adds a Preliminary rule (evaluated before the Rules).</summary>
     public SipRouterBuilder AddPreliminaryRule(string name, Action<DialPlanRuleBuilder> configure) => AddRule(_preliminary, name, configure);
@@ -48,6 +57,7 @@ public sealed class SipRouterBuilder
     /// <summary>Adds an ARS route.</summary>
     public SipRouterBuilder AddRoute(string name, Action<ArsRouteBuilder> configure)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(configure);
         Capture(new RoutingDiagnostic(RoutingDiagnosticIds.InvalidAddition, RoutingDiagnosticSeverity.Error, string.Empty) { Route = name }, () =>
         {
@@ -61,6 +71,7 @@ public sealed class SipRouterBuilder
     /// <summary>Adds the rules of a dial plan written in the vendor's text notation (paste them from its docs).</summary>
     public SipRouterBuilder AddDialPlanText(string text)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(text);
         if (DialPlanTextReader.TryParse(text, out var definition, out var errors))
         {
@@ -78,6 +89,7 @@ public sealed class SipRouterBuilder
     /// <summary>Adds ARS routes written in the vendor's text notation.</summary>
     public SipRouterBuilder AddArsText(string text)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(text);
         var ok = ArsTextReader.TryParse(text, out var definition, out var diagnostics);
         _problems.AddRange(diagnostics);
@@ -95,6 +107,7 @@ public sealed class SipRouterBuilder
     /// <summary>Adds everything in a rule model (for example one read from configuration).</summary>
     public SipRouterBuilder AddModel(RoutingModel model)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(model);
         _preliminary.AddRange(model.DialPlan.Preliminary);
         _rules.AddRange(model.DialPlan.Rules);
@@ -107,6 +120,7 @@ public sealed class SipRouterBuilder
     /// <summary>Registers a host <c>$function</c> the rules may call.</summary>
     public SipRouterBuilder AddFunction(DialPlanFunction function)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(function);
         _functions.Add(function);
         return this;
@@ -115,14 +129,19 @@ public sealed class SipRouterBuilder
     /// <summary>Registers a host plug-in ARS blocks may name; it replaces a built-in of the same name.</summary>
     public SipRouterBuilder AddPlugin(ArsPlugin plugin)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(plugin);
         _plugins.Add(plugin);
         return this;
     }
 
-    /// <summary>Uses these options (the functions and plug-ins added with <see cref="AddFunction"/> and <see cref="AddPlugin"/> are added to theirs).</summary>
+    /// <summary>
+    /// Uses these options. The functions and plug-ins added with <see cref="AddFunction"/> and
+    /// <see cref="AddPlugin"/> join copies of their registries; the options themselves are left as they are.
+    /// </summary>
     public SipRouterBuilder WithOptions(SipRouterOptions options)
     {
+        ThrowIfBuilt();
         _options = options ?? throw new ArgumentNullException(nameof(options));
         return this;
     }
@@ -130,6 +149,7 @@ public sealed class SipRouterBuilder
     /// <summary>Uses these host services (registrar, block list, clock, ...).</summary>
     public SipRouterBuilder WithServices(RoutingServices services)
     {
+        ThrowIfBuilt();
         _services = services ?? throw new ArgumentNullException(nameof(services));
         return this;
     }
@@ -141,6 +161,7 @@ public sealed class SipRouterBuilder
     /// <exception cref="RoutingConfigurationException">An addition was invalid; every problem is listed.</exception>
     public RoutingModel BuildModel()
     {
+        _built = true;
         var problems = new List<RoutingDiagnostic>(_problems.Where(p => p.Severity == RoutingDiagnosticSeverity.Error));
         RoutingModel? model = null;
         try
@@ -167,22 +188,50 @@ public sealed class SipRouterBuilder
     public SipRouter Build()
     {
         var model = BuildModel();
-        var functions = _options.DialPlan.Functions;
-        foreach (var function in _functions)
+        return new SipRouter(model, OptionsWithAdditions(), _services);
+    }
+
+    /// <summary>The caller's options with the added functions and plug-ins, in copies so that the caller's options never change.</summary>
+    private SipRouterOptions OptionsWithAdditions()
+    {
+        var options = _options;
+        if (_functions.Count > 0)
         {
-            functions.Add(function);
+            var functions = options.DialPlan.Functions.Copy();
+            foreach (var function in _functions)
+            {
+                functions.Add(function);
+            }
+
+            options = options.WithDialPlan(options.DialPlan.WithFunctions(functions));
         }
 
-        foreach (var plugin in _plugins)
+        if (_plugins.Count > 0)
         {
-            _options.Ars.Plugins.Register(plugin);
+            var plugins = options.Ars.Plugins.Copy();
+            foreach (var plugin in _plugins)
+            {
+                plugins.Register(plugin);
+            }
+
+            options = options.WithArs(options.Ars.WithPlugins(plugins));
         }
 
-        return new SipRouter(model, _options, _services);
+        return options;
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException(
+                "This SipRouterBuilder has already built; a router built earlier would not see this addition. Use a new builder.");
+        }
     }
 
     private SipRouterBuilder AddRule(List<DialPlanRule> list, string name, Action<DialPlanRuleBuilder> configure)
     {
+        ThrowIfBuilt();
         ArgumentNullException.ThrowIfNull(configure);
         Capture(new RoutingDiagnostic(RoutingDiagnosticIds.InvalidAddition, RoutingDiagnosticSeverity.Error, string.Empty) { Rule = name }, () =>
         {

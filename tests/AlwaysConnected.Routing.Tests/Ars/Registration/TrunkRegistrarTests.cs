@@ -393,6 +393,58 @@ public class TrunkRegistrarTests
     }
 
     [Fact]
+    public async Task Dispose_during_a_refresh_waits_for_its_answer_before_de_registering()
+    {
+        var h = new RegistrarHarness();
+        h.Registrar.Apply(RegistrarHarness.Definition(RegistrarHarness.Route()));
+        h.Respond(200, "OK", "Expires: 60");
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        h.Sent.Should().HaveCount(2, "the refresh is in flight");
+        var refresh = h.Last;
+
+        var disposing = h.Registrar.DisposeAsync().AsTask();
+
+        h.Sent.Should().HaveCount(2, "RFC 3261 10.2: no new REGISTER before the one in flight is answered");
+        h.Respond(refresh, 401, "Unauthorized", "WWW-Authenticate: Digest realm=\"itsp.example\", nonce=\"n1\"").Should().BeTrue();
+        h.Sent.Should().HaveCount(3);
+        RegistrarHarness.Header(h.Last, "Expires").Should().Be("0", "the binding from the first REGISTER is still active");
+        RegistrarHarness.Header(h.Last, "Authorization").Should().BeNull("the challenge to the refresh is not answered; the de-registration's own is");
+        h.Respond(200, "OK").Should().BeTrue();
+        await disposing.WaitAsync(TimeSpan.FromSeconds(5));
+        h.Registrar.GetState("itsp")!.Status.Should().Be(TrunkRegistrationStatus.Unregistered);
+    }
+
+    [Fact]
+    public async Task Dispose_during_the_first_REGISTER_de_registers_only_what_its_answer_granted()
+    {
+        var refused = new RegistrarHarness();
+        refused.Registrar.Apply(RegistrarHarness.Definition(RegistrarHarness.Route()));
+        var disposing = refused.Registrar.DisposeAsync().AsTask();
+        refused.Respond(403, "Forbidden").Should().BeTrue();
+        await disposing.WaitAsync(TimeSpan.FromSeconds(5));
+        refused.Sent.Should().ContainSingle("no binding exists, so there is nothing to remove");
+
+        var granted = new RegistrarHarness();
+        granted.Registrar.Apply(RegistrarHarness.Definition(RegistrarHarness.Route()));
+        disposing = granted.Registrar.DisposeAsync().AsTask();
+        granted.Respond(200, "OK", "Expires: 60").Should().BeTrue();
+        RegistrarHarness.Header(granted.Last, "Expires").Should().Be("0");
+        granted.Respond(200, "OK").Should().BeTrue();
+        await disposing.WaitAsync(TimeSpan.FromSeconds(5));
+        granted.Sent.Should().HaveCount(2);
+
+        var silent = new RegistrarHarness();
+        silent.Registrar.Apply(RegistrarHarness.Definition(RegistrarHarness.Route()));
+        disposing = silent.Registrar.DisposeAsync().AsTask();
+        silent.Time.Advance(silent.Options.ResponseTimeout);
+        RegistrarHarness.Header(silent.Last, "Expires").Should().Be("0", "an unanswered REGISTER may have created a binding");
+        silent.Time.Advance(silent.Options.ResponseTimeout);
+        await disposing.WaitAsync(TimeSpan.FromSeconds(5));
+        silent.Time.Advance(TimeSpan.FromDays(1));
+        silent.Sent.Should().HaveCount(2, "no timer is left");
+    }
+
+    [Fact]
     public async Task Dispose_without_an_answer_gives_up_after_the_response_timeout()
     {
         var h = new RegistrarHarness();
