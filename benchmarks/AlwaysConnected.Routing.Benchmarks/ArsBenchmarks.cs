@@ -11,7 +11,10 @@ using BenchmarkDotNet.Attributes;
 
 namespace AlwaysConnected.Routing.Benchmarks;
 
-/// <summary>ARS IN + OUT for the Always Connected INVITE, and OUT selection among 1,000 prefixed routes.</summary>
+/// <summary>
+/// ARS IN + OUT for the Always Connected INVITE, OUT selection among 1,000 prefixed routes, and ARS IN for a
+/// route that accepts calls only from its registered trunk.
+/// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory(Categories.HotPath)]
 public class ArsBenchmarks
@@ -30,6 +33,9 @@ public class ArsBenchmarks
     private byte[] _manyInvite = [];
     private CompiledArs _seed = null!;
     private CompiledArs _many = null!;
+    private CompiledArs _registeredTrunk = null!;
+    private byte[] _carrierInvite = [];
+    private byte[] _accountInvite = [];
 
     [GlobalSetup]
     public void Setup()
@@ -56,6 +62,33 @@ public class ArsBenchmarks
 
         _many = ArsCompiler.Compile(ArsTextReader.Parse(many.ToString()));
         _manyInvite = Request("19871234567", "pbx.local", "");
+
+        // The carrier route takes calls from its registrar (by address) or for its account; the other route the rest.
+        _registeredTrunk = ArsCompiler.Compile(ArsTextReader.Parse("""
+            [Route carrier]
+            Inbound Source: registered-trunk
+            [Registration]
+            Register URI: sip:acct@itsp.example.com
+            Proxy: 203.0.113.5
+            Patterns - IN 1
+            [Matching Patterns]
+            To: sip:(.+)@
+            [Deploy Patterns]
+            To: sip:100@
+            [Route anywhere]
+            Patterns - IN 1
+            Priority: 200
+            [Matching Patterns]
+            To: sip:(.+)@
+            [Deploy Patterns]
+            To: sip:900@
+            """));
+        _carrierInvite = Request("0312345678", "127.0.0.1:5052", "");
+        _accountInvite = Request("acct", "127.0.0.1:5052", "");
+        if (InFromRegisteredTrunk() != 3)
+        {
+            throw new InvalidOperationException("The registered-trunk benchmark does not route its three INVITEs.");
+        }
     }
 
     /// <summary>The parse both routing benchmarks include, to subtract.</summary>
@@ -87,6 +120,24 @@ public class ArsBenchmarks
         SipParser.TryParseDatagram(_manyInvite, _index, out var message);
         return _many.RouteOut(message, new RoutingContext(Loopback), _decision, _selection);
     }
+
+    /// <summary>
+    /// ARS IN three times: from the registrar's address, for the registered account from elsewhere (both take the
+    /// carrier route), and a stranger's call (refused by the source check, taken by the next route).
+    /// </summary>
+    [Benchmark]
+    public int InFromRegisteredTrunk()
+    {
+        SipParser.TryParseDatagram(_carrierInvite, _index, out var message);
+        var taken = _registeredTrunk.RouteIn(message, new RoutingContext(Registrar), _decision) ? 1 : 0;
+        taken += _registeredTrunk.RouteIn(message, new RoutingContext(Stranger), _decision) ? 1 : 0;
+        SipParser.TryParseDatagram(_accountInvite, _index, out message);
+        return taken + (_registeredTrunk.RouteIn(message, new RoutingContext(Stranger), _decision) ? 1 : 0);
+    }
+
+    private static readonly System.Net.IPEndPoint Registrar = new(System.Net.IPAddress.Parse("203.0.113.5"), 5060);
+
+    private static readonly System.Net.IPEndPoint Stranger = new(System.Net.IPAddress.Parse("198.51.100.9"), 5060);
 
     private static readonly System.Net.IPEndPoint Loopback = new(System.Net.IPAddress.Loopback, 5056);
 

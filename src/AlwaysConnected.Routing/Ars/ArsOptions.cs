@@ -7,17 +7,26 @@ namespace AlwaysConnected.Routing.Ars;
 /// <summary>How ARS routes are compiled and the run-time services they use.</summary>
 public sealed class ArsOptions
 {
+    private ArsPluginRegistry _plugins = new();
+
     /// <summary>How patterns are compiled (the backtracking match timeout).</summary>
     public PatternOptions Patterns { get; init; } = PatternOptions.Default;
 
-    /// <summary>The plug-ins blocks may name; the built-ins <c>sipheader</c> and <c>prop</c> by default.</summary>
-    public ArsPluginRegistry Plugins { get; init; } = new();
+    // The plug-ins blocks may name: the built-ins sipheader and prop, then what the host registered
+    // (SipRouterBuilder.AddPlugin, SipRoutingBuilder.AddPlugin).
+    internal ArsPluginRegistry Plugins { get => _plugins; init => _plugins = value; }
+
+    // Session counts and recovery times per block. Each new version of the routes is compiled with the same
+    // options (or the same state object) so that counts and failures carry over a reload.
+    internal ArsBlockStates States { get; init; } = new();
 
     /// <summary>
-    /// Session counts and recovery times per block. Compile each new version of the routes with the same
-    /// options (or the same state object) so that counts and failures carry over a reload.
+    /// Resolves a registrar's host name when a route accepts inbound calls only from its registered trunk
+    /// (<see cref="ArsInboundSource.RegisteredTrunk"/>). Asked per call, so it must answer from memory (a cache
+    /// filled ahead of time); null means a registrar named by a host name is recognised by the Request-URI
+    /// user only. IP literals never reach it.
     /// </summary>
-    public ArsBlockStates States { get; init; } = new();
+    public ISipHostResolver? HostResolver { get; init; }
 
     /// <summary>The clock for recovery times.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
@@ -30,4 +39,12 @@ public sealed class ArsOptions
     /// recovery time (outcome <see cref="RoutingOutcome.Reject"/>). Default 503.
     /// </summary>
     public int AllBusyStatus { get; init; } = 503;
+
+    /// <summary>A copy of these options with another plug-in registry (the same block states, so counts carry over).</summary>
+    internal ArsOptions WithPlugins(ArsPluginRegistry plugins)
+    {
+        var copy = (ArsOptions)MemberwiseClone();
+        copy._plugins = plugins;
+        return copy;
+    }
 }

@@ -9,6 +9,12 @@ public sealed class ArsRouteConfiguration
     /// <summary>Whether the route is used. Default true.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Which requests the route's IN blocks accept: <c>Any</c> (default) or <c>RegisteredTrunk</c> (only requests
+    /// from the trunk the route registers with; the route then needs a <see cref="Registration"/>).
+    /// </summary>
+    public string? InboundSource { get; set; }
+
     /// <summary>The user the trunk authenticates.</summary>
     public string? User { get; set; }
 

@@ -12,7 +12,7 @@ namespace AlwaysConnected.Routing.Configuration;
 /// Turns <see cref="SipRoutingOptions"/> into the rule model, reporting every problem with its
 /// configuration path, rule or route, line and field.
 /// </summary>
-public static class SipRoutingOptionsMapper
+internal static class SipRoutingOptionsMapper
 {
     /// <summary>Maps configuration to the rule model.</summary>
     /// <param name="options">The bound configuration.</param>
@@ -127,11 +127,19 @@ public static class SipRoutingOptionsMapper
             }
 
             var where = $"{path}:{i} (route '{route.Name}')";
+            var inboundSource = ArsInboundSource.Any;
+            if (route.InboundSource is { } inboundText && !ArsTextValues.TryParseInboundSource(inboundText, out inboundSource))
+            {
+                problems.Add(Error($"{path}:{i}:InboundSource", $"Route '{route.Name}': InboundSource '{inboundText}' is not Any or RegisteredTrunk."));
+                continue;
+            }
+
             var inBlocks = MapBlocks(route.In, ArsDirection.In, $"{where}, IN", $"{path}:{i}:In", problems);
             var outBlocks = MapBlocks(route.Out, ArsDirection.Out, $"{where}, OUT", $"{path}:{i}:Out", problems);
             Try(problems, where, () => result.Add(new ArsRoute(route.Name)
             {
                 Enabled = route.Enabled,
+                InboundSource = inboundSource,
                 Credentials = route.User is null && route.Password is null ? null : new TrunkCredentials(route.User!, route.Password!),
                 Registration = route.Registration is { } registration
                     ? new RouteRegistration(

@@ -133,6 +133,9 @@ public static class RoutingDiagnosticIds
     /// <summary>ARS: a route template row cannot generate its route.</summary>
     public const string ArsInvalidTemplate = "ARS0004";
 
+    /// <summary>ARS: a route accepts inbound calls only from its registered trunk but has no usable Registration.</summary>
+    public const string ArsInboundSourceWithoutRegistration = "ARS0005";
+
     /// <summary>ARS (warning): <c>&amp;tN</c>, <c>&amp;fN</c>, <c>&amp;pN</c> or <c>&amp;rN</c> refers to a group its pattern does not have.</summary>
     public const string ArsMissingGroup = "ARS0010";
 

@@ -33,6 +33,7 @@ public class ArsTextRoundTripTests
                 new ArsRoute("full")
                 {
                     Enabled = false,
+                    InboundSource = ArsInboundSource.RegisteredTrunk,
                     Registration = new RouteRegistration("sip:&v1@sample_proxy.com", "10.0.0.1:5060", 600, 50, "&v1", ""),
                     Credentials = new TrunkCredentials("acct", "p:w", "auth", "realm.example"),
                     Variables = EquatableArray.Create(new ArsVariable("v1", "3333"), new ArsVariable("v10", "x y")),

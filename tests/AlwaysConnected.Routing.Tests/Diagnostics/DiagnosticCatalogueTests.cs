@@ -70,6 +70,7 @@ public partial class DiagnosticCatalogueTests
         [RoutingDiagnosticIds.ArsUnknownPlugin] = () => Ars(Route + "Plugin 1: nosuchplugin\nParam 1: x\nReturn 1: y"),
         [RoutingDiagnosticIds.ArsInvalidTarget] = () => Ars(Route + "To: sip:(.+)@\n[Deploy Patterns]\nTarget: itsp.example.com:notaport"),
         [RoutingDiagnosticIds.ArsInvalidTemplate] = () => Ars("[Template t]\n[Row 1]\n&v2: 1\nPatterns - OUT 1\nPriority: &v1"),
+        [RoutingDiagnosticIds.ArsInboundSourceWithoutRegistration] = () => Ars("[Route r]\nInbound Source: registered-trunk\nPatterns - IN\n[Matching Patterns]\nTo: sip:(.+)@"),
         [RoutingDiagnosticIds.ArsMissingGroup] = () => Ars(Route + "To: sip:(.+)@\n[Deploy Patterns]\nTo: sip:&t2@gw.example"),
         [RoutingDiagnosticIds.ArsUndefinedVariable] = () => Ars(Route + "To: sip:(.+)@\n[Deploy Patterns]\nTo: sip:&v7@gw.example"),
         [RoutingDiagnosticIds.ArsNoTrunk] = () => Ars(Route + "To: sip:(.+)@"),

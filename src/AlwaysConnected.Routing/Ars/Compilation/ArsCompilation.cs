@@ -50,9 +50,10 @@ internal sealed class ArsCompilation
         var outBlocks = new List<CompiledBlock>();
         foreach (var route in routes)
         {
+            var inboundSource = CompileInboundSource(route);
             foreach (var block in route.InBlocks)
             {
-                if (CompileBlock(route, block) is { } compiled && route.Enabled && !block.Disabled)
+                if (CompileBlock(route, block, inboundSource) is { } compiled && route.Enabled && !block.Disabled)
                 {
                     inBlocks.Add(compiled);
                 }
@@ -73,7 +74,36 @@ internal sealed class ArsCompilation
         return new CompiledArs(_definition, _options, version, new BlockTable(inOrdered), new BlockTable(outOrdered), _diagnostics.ToArray());
     }
 
-    private CompiledBlock? CompileBlock(ArsRoute route, ArsPatternBlock block)
+    /// <summary>
+    /// Reads what tells the route's registered trunk apart when the route accepts inbound calls only from it
+    /// (<see cref="ArsInboundSource.RegisteredTrunk"/>); a route without a usable registration is an error.
+    /// </summary>
+    private RegisteredTrunkSource? CompileInboundSource(ArsRoute route)
+    {
+        if (route.InboundSource != ArsInboundSource.RegisteredTrunk)
+        {
+            return null;
+        }
+
+        _route = route.Name;
+        _currentRoute = route;
+        _direction = null;
+        if (route.Registration is not { } registration)
+        {
+            Error(RoutingDiagnosticIds.ArsInboundSourceWithoutRegistration, "Inbound Source", "The route accepts inbound calls only from its registered trunk, but it has no Registration: add one, or accept inbound calls from any source.");
+            return null;
+        }
+
+        if (!RegisteredTrunkSource.TryCreate(registration, out var source, out var error))
+        {
+            Error(RoutingDiagnosticIds.ArsInboundSourceWithoutRegistration, "Inbound Source", $"The route accepts inbound calls only from its registered trunk, but its Registration names none: {error}");
+            return null;
+        }
+
+        return source;
+    }
+
+    private CompiledBlock? CompileBlock(ArsRoute route, ArsPatternBlock block, RegisteredTrunkSource? inboundSource = null)
     {
         _route = route.Name;
         _currentRoute = route;
@@ -149,6 +179,7 @@ internal sealed class ArsCompilation
             TrunkHostPort = hostPort,
             TrunkHost = host,
             Credentials = route.EffectiveCredentials,
+            InboundSource = block.Direction == ArsDirection.In ? inboundSource : null,
             State = _options.States.Get(route.Name, block.Direction, block.Number),
             IndexKey = to is null || block.MatchTo is null ? null : IndexKeyOf(ExpandVariables(block.MatchTo, null), to),
         };

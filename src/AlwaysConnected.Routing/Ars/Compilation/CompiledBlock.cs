@@ -52,6 +52,9 @@ internal sealed class CompiledBlock
 
     public required TrunkCredentials? Credentials { get; init; }
 
+    /// <summary>For an IN block of a route that accepts inbound calls only from its registered trunk: what tells that trunk apart; else null.</summary>
+    public RegisteredTrunkSource? InboundSource { get; init; }
+
     public required BlockState State { get; init; }
 
     /// <summary>The To pattern's literal user prefix (after <c>sip:</c>) used by the index, or null.</summary>

@@ -195,6 +195,11 @@ internal static class ArsEvaluator
     {
         var selection = frame.Selection;
         var trace = selection.Trace;
+        if (block.InboundSource is { } inbound && !InboundSourceCheck.Holds(inbound, ref frame, ars.Options.HostResolver))
+        {
+            return BlockMatch.NoMatch;
+        }
+
         if (block.To is { } to)
         {
             var holds = frame.HasTo ? to.TryMatch(frame.ToUri, selection.ToCaptures) : to.IsNegated;

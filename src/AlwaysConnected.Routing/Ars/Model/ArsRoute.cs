@@ -31,6 +31,25 @@ public sealed record ArsRoute
     /// <summary>The REGISTER this route keeps up, or null.</summary>
     public RouteRegistration? Registration { get; init; }
 
+    /// <summary>
+    /// Which requests the route's IN blocks accept (default <see cref="ArsInboundSource.Any"/>). With
+    /// <see cref="ArsInboundSource.RegisteredTrunk"/> the route needs a <see cref="Registration"/>; the compiler
+    /// reports <c>ARS0005</c> otherwise. OUT blocks are not affected.
+    /// </summary>
+    public ArsInboundSource InboundSource
+    {
+        get;
+        init
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(InboundSource), value, "Unknown inbound source.");
+            }
+
+            field = value;
+        }
+    }
+
     /// <summary>The trunk credentials, or null to fall back on the registration's user and password.</summary>
     public TrunkCredentials? Credentials { get; init; }
 

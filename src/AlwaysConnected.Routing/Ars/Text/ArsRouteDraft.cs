@@ -13,6 +13,8 @@ internal sealed class ArsRouteDraft(string name, bool isTemplate, ArsTextToken h
 
     public bool Enabled { get; set; } = true;
 
+    public ArsInboundSource InboundSource { get; set; }
+
     public ArsTextToken? FirstRegistrationField { get; set; }
 
     public string? RegisterUri { get; set; }

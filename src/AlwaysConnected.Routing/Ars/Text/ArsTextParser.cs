@@ -190,7 +190,7 @@ internal sealed class ArsTextParser
             case ['&', ..]:
                 HandleVariable(token);
                 break;
-            case "Enabled" or "Register URI" or "Proxy" or "Expires" or "Update" or "User" or "Password" or "Auth User" or "Realm":
+            case "Enabled" or "Inbound Source" or "Register URI" or "Proxy" or "Expires" or "Update" or "User" or "Password" or "Auth User" or "Realm":
                 HandleRouteField(token);
                 break;
             default:
@@ -284,6 +284,17 @@ internal sealed class ArsTextParser
                 else
                 {
                     ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, label, $"'{Shorten(value)}' is not true or false.");
+                }
+
+                break;
+            case "Inbound Source":
+                if (ArsTextValues.TryParseInboundSource(value, out var inboundSource))
+                {
+                    _route.InboundSource = inboundSource;
+                }
+                else
+                {
+                    ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, label, $"'{Shorten(value)}' is not any or registered-trunk.");
                 }
 
                 break;
@@ -702,6 +713,7 @@ internal sealed class ArsTextParser
             var built = new ArsRoute(route.Name)
             {
                 Enabled = route.Enabled,
+                InboundSource = route.InboundSource,
                 Registration = registration,
                 Credentials = credentials,
                 Variables = route.IsTemplate ? EquatableArray<ArsVariable>.Empty : route.Variables.ToEquatableArray(),

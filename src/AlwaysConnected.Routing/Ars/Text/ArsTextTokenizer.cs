@@ -170,7 +170,7 @@ internal static partial class ArsTextTokenizer
     private static readonly string[] FieldNames =
     [
         "To", "From", "Custom", "Priority", "Max Sessions", "Disabled", "Target", "Response Timeout", "Recovery Time",
-        "Failover", "Enabled", "Register URI", "Proxy", "Expires", "Update", "Auth User", "User", "Password", "Realm",
+        "Failover", "Enabled", "Inbound Source", "Register URI", "Proxy", "Expires", "Update", "Auth User", "User", "Password", "Realm",
     ];
 
     [GeneratedRegex(
@@ -179,7 +179,7 @@ internal static partial class ArsTextTokenizer
     private static partial Regex WholeLineHeader();
 
     [GeneratedRegex(
-        @"(?<=^|\s)(?:(?<hdr>\[(?:Matching|Deploy)\s+Patterns\])|(?<pat>Patterns\s*[-–]\s*(?<dir>IN|OUT)(?:[ \t]+(?<num>\d+))?(?=\s|$))|(?<field>(?:(?<name>To|From|Custom|Priority|Max\s+Sessions|Disabled|Target|Response\s+Timeout|Recovery\s+Time|Failover|Enabled|Register\s+URI|Proxy|Expires|Update|Auth\s+User|User|Password|Realm)|(?<slotname>Plugin|Param|Return)\s+(?<slot>\d+)|&(?<var>[vabcg][1-9]\d*))\s*:))",
+        @"(?<=^|\s)(?:(?<hdr>\[(?:Matching|Deploy)\s+Patterns\])|(?<pat>Patterns\s*[-–]\s*(?<dir>IN|OUT)(?:[ \t]+(?<num>\d+))?(?=\s|$))|(?<field>(?:(?<name>To|From|Custom|Priority|Max\s+Sessions|Disabled|Target|Response\s+Timeout|Recovery\s+Time|Failover|Enabled|Inbound\s+Source|Register\s+URI|Proxy|Expires|Update|Auth\s+User|User|Password|Realm)|(?<slotname>Plugin|Param|Return)\s+(?<slot>\d+)|&(?<var>[vabcg][1-9]\d*))\s*:))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 

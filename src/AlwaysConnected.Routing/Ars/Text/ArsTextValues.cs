@@ -118,6 +118,28 @@ internal static class ArsTextValues
             ? (value.Ticks / bareUnit.Ticks).ToString(CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"{value.Ticks / TimeSpan.TicksPerMillisecond}ms");
 
+    /// <summary>
+    /// An inbound source: <c>any</c> or <c>registered-trunk</c>, case-insensitive; a space or no separator in place
+    /// of the hyphen is accepted too (<c>Registered Trunk</c>, <c>RegisteredTrunk</c>, the JSON spelling).
+    /// </summary>
+    public static bool TryParseInboundSource(string text, out ArsInboundSource value)
+    {
+        switch (text.Trim().Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())
+        {
+            case "ANY":
+                value = ArsInboundSource.Any;
+                return true;
+            case "REGISTEREDTRUNK":
+                value = ArsInboundSource.RegisteredTrunk;
+                return true;
+            default:
+                value = ArsInboundSource.Any;
+                return false;
+        }
+    }
+
+    public static string Format(ArsInboundSource value) => value == ArsInboundSource.RegisteredTrunk ? "registered-trunk" : "any";
+
     public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Format(bool value) => value ? "true" : "false";

@@ -10,7 +10,7 @@ namespace AlwaysConnected.Routing.Ars.Text;
 /// <remarks>
 /// The output is configuration and so contains passwords in clear; treat it like any secret-bearing file.
 /// </remarks>
-public static class ArsTextWriter
+internal static class ArsTextWriter
 {
     private static readonly TimeSpan Millisecond = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
@@ -47,6 +47,12 @@ public static class ArsTextWriter
     private static void WriteRoute(StringBuilder text, ArsRoute route, IEnumerable<ArsVariable> variables, RouteTemplate? template)
     {
         Field(text, "Enabled", ArsTextValues.Format(route.Enabled));
+        if (route.InboundSource != ArsInboundSource.Any)
+        {
+            // Written only when set: the vendor's notation has no such field, and most routes accept any source.
+            Field(text, "Inbound Source", ArsTextValues.Format(route.InboundSource));
+        }
+
         foreach (var variable in variables)
         {
             Field(text, "&" + variable.Name, variable.Value);

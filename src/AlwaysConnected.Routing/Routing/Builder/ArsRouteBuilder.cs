@@ -65,6 +65,17 @@ public sealed class ArsRouteBuilder
         return this;
     }
 
+    /// <summary>
+    /// Which requests the route's IN blocks accept. <see cref="ArsInboundSource.RegisteredTrunk"/> takes only
+    /// requests from the trunk the route registers with (call <see cref="Registration"/> too).
+    /// </summary>
+    /// <param name="source">The accepted source.</param>
+    public ArsRouteBuilder InboundSource(ArsInboundSource source)
+    {
+        _route = _route with { InboundSource = source };
+        return this;
+    }
+
     /// <summary>Sets a route variable (<c>&amp;v1</c>..).</summary>
     public ArsRouteBuilder Variable(string name, string value)
     {
