@@ -1,3 +1,8 @@
+// Kept in one file (about 570 lines) on purpose: it is one left-to-right scan over one grammar (Java's regex
+// dialect), and each construct's translation depends on the scan state around it (inside a class or not, group
+// numbering, quoting). Splitting it by construct would scatter that state across files without making any part
+// readable on its own.
+
 using System.Globalization;
 using System.Text;
 

@@ -1,3 +1,7 @@
+// Kept in one file (about 520 lines) on purpose: a small recursive-descent parser over one subset of regex
+// syntax (sequences, groups, quantifiers, classes) whose methods call each other; it reads best as one grammar.
+// What it produces (ParsedShape, ShapeItem, ByteClass) and what runs it (SequencePattern) are separate files.
+
 using System.Globalization;
 using System.Text;
 

@@ -1,3 +1,9 @@
+// Kept in one file (about 800 lines) on purpose: this is the hot loop every datagram goes through, and its
+// steps (framing, start line, header lines, eager header checks, body framing) hand positions and the index to
+// each other so that a reader can follow one message from the first byte to the body top to bottom, as with
+// Kestrel's HttpParser. The grammars that are not on that path live elsewhere (SipMessageValidator, SipUri,
+// NameAddress, ViaHeader, the header name table).
+
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;

@@ -1,3 +1,7 @@
+// Kept in one file (about 580 lines) on purpose: one call's state machine (start, responses, challenge,
+// timeout, failover, cancel, end), all under one lock and one session that must be given back exactly once;
+// keeping every transition in one place is what makes that guarantee checkable by reading.
+
 using System.Text;
 using AlwaysConnected.Routing.Ars.Authentication;
 using AlwaysConnected.Routing.Ars.Evaluation;

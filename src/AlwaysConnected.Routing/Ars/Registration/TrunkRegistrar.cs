@@ -1,3 +1,7 @@
+// Kept in one file (about 450 lines) on purpose: the registrar is the lifecycle around the registrations (start,
+// reload, response dispatch by Call-ID, timers, stop with de-registration), and those steps share its table of
+// registrations and its shutdown state.
+
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using AlwaysConnected.Routing.Ars.Authentication;

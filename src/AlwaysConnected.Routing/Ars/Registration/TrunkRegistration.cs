@@ -1,3 +1,7 @@
+// Kept in one file (about 610 lines) on purpose: one REGISTER binding's state machine (send, challenge,
+// refresh, retry with backoff, de-register), every change under one lock with sending and events after it is
+// released; the transitions read best together.
+
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

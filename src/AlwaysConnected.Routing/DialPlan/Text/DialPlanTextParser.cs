@@ -1,3 +1,7 @@
+// Kept in one file (about 440 lines) on purpose: a line-by-line state machine (section headers, attributes,
+// matching and deploy entries) whose states share the rule being read; one-line rules (OneLineSplitter), section
+// headers (SectionHeader) and drafts (RuleDraft) are already their own files.
+
 using System.Text.RegularExpressions;
 
 namespace AlwaysConnected.Routing.DialPlan.Text;

@@ -1,3 +1,7 @@
+// Kept in one file (about 430 lines) on purpose: the writer is one pass over the request that copies every
+// untouched byte and splices the decision's edits in place; the cursor, the pre-write validation and the partial
+// (URI-only, display-name-only) edits are steps of that pass and read best next to it.
+
 using System.Text;
 using System.Buffers;
 using System.Buffers.Text;
