@@ -1,9 +1,8 @@
-using AlwaysConnected.Routing.Requests;
 using System.Text;
+using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.DialPlan.Compilation;
 using AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 using AlwaysConnected.Routing.Patterns;
-using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
 

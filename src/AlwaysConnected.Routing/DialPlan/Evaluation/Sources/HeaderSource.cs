@@ -1,6 +1,6 @@
-using AlwaysConnected.Routing.Requests;
 using System.Text;
 using AlwaysConnected.Routing;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
 

@@ -1,6 +1,6 @@
-using AlwaysConnected.Routing.Requests;
 using AlwaysConnected.Routing.DialPlan.Functions;
 using AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
 

@@ -1,5 +1,5 @@
-using AlwaysConnected.Routing.Requests;
 using AlwaysConnected.Routing.DialPlan.Functions;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
 

@@ -1,9 +1,9 @@
-using AlwaysConnected.Routing.Requests;
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Numerics;
 using AlwaysConnected.Routing.DialPlan.Evaluation;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 

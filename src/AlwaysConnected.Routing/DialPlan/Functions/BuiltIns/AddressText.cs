@@ -1,8 +1,8 @@
-using AlwaysConnected.Routing.Requests;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using AlwaysConnected.Routing.DialPlan.Evaluation;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 

@@ -1,6 +1,6 @@
-using AlwaysConnected.Routing.Requests;
-using System.Text;
 using System.Buffers;
+using System.Text;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 

@@ -1,6 +1,6 @@
-using AlwaysConnected.Routing.Requests;
 using System.Buffers;
 using AlwaysConnected.Routing.DialPlan.Evaluation;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 

@@ -1,5 +1,5 @@
-using AlwaysConnected.Routing.Requests;
 using System.Buffers;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 

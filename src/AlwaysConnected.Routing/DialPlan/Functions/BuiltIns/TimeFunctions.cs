@@ -1,8 +1,8 @@
-using AlwaysConnected.Routing.Requests;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 
