@@ -32,6 +32,7 @@ internal sealed class CompiledSlot
         {
             Kind = CompiledSlotKind.Header;
             HeaderName = name.ToArray();
+            HeaderId = Sip.SipHeaderNames.GetId(name);
         }
         else if (plugin is PropertyPlugin && param.LiteralBytes is { } property && PropertyPlugin.PropertyNameOf(property) is { } propertyName)
         {
@@ -65,6 +66,9 @@ internal sealed class CompiledSlot
 
     /// <summary>For <see cref="CompiledSlotKind.Header"/>: the header name as the plug-in would look it up.</summary>
     public byte[]? HeaderName { get; }
+
+    /// <summary>For <see cref="CompiledSlotKind.Header"/>: the known-header id of <see cref="HeaderName"/>, looked up once here rather than per call.</summary>
+    public Sip.SipHeaderId HeaderId { get; }
 
     /// <summary>For <see cref="CompiledSlotKind.Property"/>: the property name, interned so the bag usually finds it by reference.</summary>
     public string? PropertyName { get; }

@@ -1,6 +1,7 @@
 using AlwaysConnected.Routing.Ars.Compilation;
 using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Patterns;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.Ars.Evaluation;
 
@@ -66,12 +67,7 @@ internal static class ArsBlockMatcher
                 // The built-ins' values are read where they are (the request, the bag); they are copied to the
                 // scratch only when the Return pattern has groups, whose ranges must outlive the slot.
                 case CompiledSlotKind.Header:
-                    produced = frame.Message.TryGetHeader(slot.HeaderName!, out var header);
-                    if (produced)
-                    {
-                        result = frame.Message.GetValue(header);
-                    }
-
+                    produced = RequestReader.TryGetFirstHeaderValue(frame.Message, slot.HeaderId, slot.HeaderName, out result);
                     break;
                 case CompiledSlotKind.Property:
                     produced = frame.Properties is { } properties && properties.TryGetValue(slot.PropertyName!, out result);
