@@ -156,7 +156,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
     {
         // A malformed response is neither handed to the call nor relayed (RFC 3261 §16.7 assumes a well-formed
         // one): dropped, logged, counted, as the proxy role does.
-        if (!SipMessageValidator.TryValidate(response, out var invalid))
+        if (!response.TryValidate(out var invalid))
         {
             _metrics.ResponseDropped(invalid.Code.ToString());
             _badInput.Report(inbound.Source, "malformed response dropped", invalid.GetDescription());

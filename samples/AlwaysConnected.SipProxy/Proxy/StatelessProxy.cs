@@ -362,7 +362,7 @@ internal sealed partial class StatelessProxy(
     private void HandleResponse(SipNode node, SipMessage response, in Inbound inbound)
     {
         // A malformed response is not relayed (RFC 3261 §16.7 assumes a well-formed one): dropped, logged, counted.
-        if (!SipMessageValidator.TryValidate(response, out var invalid))
+        if (!response.TryValidate(out var invalid))
         {
             metrics.ResponseDropped(invalid.Code.ToString());
             badInput.Report(inbound.Source, "malformed response dropped", invalid.GetDescription());

@@ -1,6 +1,6 @@
+using System.Diagnostics.Metrics;
 using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Ars.Registration;
-using AlwaysConnected.Routing.Diagnostics;
 using AlwaysConnected.SipProxy.Proxy;
 using AlwaysConnected.SipProxy.Transport;
 using Microsoft.Extensions.Hosting;
@@ -21,17 +21,16 @@ internal sealed partial class TrunkRegistrationService(
     IOptions<TrunkRegistrationSettings> settings,
     TimeProvider time,
     ILoggerFactory loggers,
+    IMeterFactory meters,
     ILogger<TrunkRegistrationService> logger) : IHostedService, ITrunkRegistrationSender, IAsyncDisposable
 {
     private TrunkRegistrar? _registrar;
-    private TrunkRegistrationMetrics? _metrics;
 
     public TrunkRegistrar? Registrar => _registrar;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var node = server.RegistrationNode ?? throw new InvalidOperationException("The SIP server has not started.");
-        _metrics = new TrunkRegistrationMetrics();
         var registrar = new TrunkRegistrar(
             this,
             new TrunkRegistrarOptions
@@ -44,8 +43,8 @@ internal sealed partial class TrunkRegistrationService(
             },
             time,
             loggers.CreateLogger<TrunkRegistrar>(),
-            _metrics);
-        registrar.StateChanged += (_, e) => StateChanged(logger, e.Current.ToString());
+            meters);
+        registrar.StateChanged += (_, e) => StateChanged(logger, e.ToString());
         _registrar = registrar;
         server.RegistrationResponses!.Registrar = registrar;
         registrar.Attach(router);
@@ -80,8 +79,6 @@ internal sealed partial class TrunkRegistrationService(
             server.RegistrationResponses!.Registrar = null;
             await registrar.DisposeAsync();
         }
-
-        _metrics?.Dispose();
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Trunk registration: {State}")]

@@ -1,7 +1,7 @@
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Ars.Compilation;
 using AlwaysConnected.Routing.Ars.Explain;
 using AlwaysConnected.Routing.Cli.Explain;
+using AlwaysConnected.Routing.DialPlan;
 using AlwaysConnected.Routing.DialPlan.Explain;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
@@ -28,9 +28,15 @@ internal static class ArsStage
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(services);
         var before = previous ?? new ExplainResult { Outcome = "no-match" };
-        if (!ArsCompiler.TryCompile(ars, new ArsOptions { Time = services.Time }, 1, out var compiled, out var diagnostics))
+        SipRouter compiled;
+        try
         {
-            var text = string.Join("\n", diagnostics.Where(d => d.Severity == RoutingDiagnosticSeverity.Error));
+            // The PBX core's router: ARS only (the dial plan ran at the SIP server, before).
+            compiled = new SipRouter(new RoutingModel(DialPlanDefinition.Empty, ars), new SipRouterOptions { Ars = new ArsOptions { Time = services.Time } }, services);
+        }
+        catch (RoutingConfigurationException e)
+        {
+            var text = string.Join("\n", e.Diagnostics.Where(d => d.Severity == RoutingDiagnosticSeverity.Error));
             return before with { Outcome = "error", Stage = "ars-in", Error = new ExplainError("rules", text) };
         }
 

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Cli.CommandLine;
 using AlwaysConnected.Routing.Cli.Conversion;
 using AlwaysConnected.Routing.Cli.Loading;
 using AlwaysConnected.Routing.Cli.Validation;
-using AlwaysConnected.Routing.DialPlan.Text;
 
 namespace AlwaysConnected.Routing.Cli.Commands;
 
@@ -121,9 +119,9 @@ internal static class ConvertCommand
             stderr.WriteLine("note: LocalAddresses have no place in the text notation; pass them to explain with --local.");
         }
 
-        var dialPlanText = DialPlanTextWriter.Write(rules.DialPlan);
+        var dialPlanText = rules.DialPlan.ToText();
         var hasArs = rules.Ars.Routes.Count + rules.Ars.Templates.Count + rules.Ars.GlobalVariables.Count > 0;
-        var arsText = hasArs ? ArsTextWriter.Write(rules.Ars) : string.Empty;
+        var arsText = hasArs ? rules.Ars.ToText() : string.Empty;
         var dialPlanOut = args.DialPlanOut;
         var arsOut = args.ArsOut;
         if (dialPlanOut is not null || arsOut is not null)

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Configuration;
 using AlwaysConnected.Routing.DialPlan;
 
@@ -10,7 +9,7 @@ namespace AlwaysConnected.Routing.Cli.Conversion;
 
 /// <summary>
 /// Writes a rule model as appsettings-style JSON (<c>{ "Routing": { ... } }</c>) in the shape
-/// <see cref="SipRoutingOptions"/> binds, so <see cref="SipRoutingOptionsMapper"/> maps it back to an
+/// <see cref="SipRoutingOptions"/> binds, so <see cref="SipRoutingOptions.TryCreateModel"/> maps it back to an
 /// equal model. ARS features the configuration schema has no field for (registration, route and
 /// global variables, templates, digest user/realm, recovery times that are not whole seconds) are
 /// kept losslessly by writing the whole ARS part as <c>Ars:Text</c> in the text notation instead.
@@ -96,7 +95,7 @@ internal static class ConfigurationJsonWriter
         {
             json.WriteStartArray(nameof(ArsConfiguration.Routes));
             json.WriteEndArray();
-            json.WriteString(nameof(ArsConfiguration.Text), ArsTextWriter.Write(ars));
+            json.WriteString(nameof(ArsConfiguration.Text), ars.ToText());
             json.WriteEndObject();
             return;
         }

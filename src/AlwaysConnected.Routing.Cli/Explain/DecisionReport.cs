@@ -75,7 +75,7 @@ internal static class DecisionReport
     /// <returns>False when the request is valid.</returns>
     public static bool TryRefuse(SipMessage request, ExplainResult previous, out ExplainResult refused)
     {
-        if (SipMessageValidator.TryValidate(request, out var error))
+        if (request.TryValidate(out var error))
         {
             refused = previous;
             return false;

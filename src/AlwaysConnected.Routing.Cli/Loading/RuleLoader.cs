@@ -1,10 +1,9 @@
+using System.Net;
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Cli.CommandLine;
 using AlwaysConnected.Routing.Cli.Validation;
 using AlwaysConnected.Routing.Configuration;
 using AlwaysConnected.Routing.DialPlan;
-using AlwaysConnected.Routing.DialPlan.Text;
 
 namespace AlwaysConnected.Routing.Cli.Loading;
 
@@ -37,7 +36,7 @@ internal static class RuleLoader
 
     public static bool LoadDialPlanText(string path, string text, RuleSet rules, List<Finding> findings)
     {
-        if (!DialPlanTextReader.TryParse(text, out var definition, out var errors))
+        if (!DialPlanDefinition.TryParse(text, out var definition, out var errors))
         {
             findings.AddRange(errors.Select(e => new Finding(path, e)));
             return false;
@@ -50,7 +49,7 @@ internal static class RuleLoader
 
     public static bool LoadArsText(string path, string text, RuleSet rules, List<Finding> findings)
     {
-        var ok = ArsTextReader.TryParse(text, out var definition, out var diagnostics);
+        var ok = ArsDefinition.TryParse(text, out var definition, out var diagnostics);
         findings.AddRange(diagnostics.Select(d => new Finding(path, d)));
         if (!ok)
         {
@@ -77,7 +76,7 @@ internal static class RuleLoader
             return false;
         }
 
-        var ok = SipRoutingOptionsMapper.TryMap(options, out var model, out var diagnostics);
+        var ok = options.TryCreateModel(out var model, out var diagnostics);
         findings.AddRange(diagnostics.Select(d => new Finding(path, d)));
         if (!ok || model is null)
         {
@@ -88,7 +87,8 @@ internal static class RuleLoader
         rules.Ars = model.Ars;
         rules.HasDialPlan |= model.DialPlan.Preliminary.Count + model.DialPlan.Rules.Count > 0;
         rules.HasArs |= model.Ars.Routes.Count > 0 || model.Ars.Templates.Count > 0;
-        rules.LocalAddresses.AddRange(SipRoutingOptionsMapper.GetLocalAddresses(options));
+        // An address that does not parse is already reported above; the valid ones still count as this host's.
+        rules.LocalAddresses.AddRange(options.LocalAddresses.Select(a => IPAddress.TryParse(a, out var address) ? address : null).OfType<IPAddress>());
         rules.EvaluateInDialogRequests = options.DialPlan.EvaluateInDialogRequests;
         rules.UserVariables.AddRange(options.DialPlan.UserVariables);
         rules.PatternTimeout = TimeSpan.FromMilliseconds(Math.Max(1, options.DialPlan.PatternTimeoutMilliseconds));

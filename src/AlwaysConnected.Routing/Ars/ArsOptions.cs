@@ -7,17 +7,18 @@ namespace AlwaysConnected.Routing.Ars;
 /// <summary>How ARS routes are compiled and the run-time services they use.</summary>
 public sealed class ArsOptions
 {
+    private ArsPluginRegistry _plugins = new();
+
     /// <summary>How patterns are compiled (the backtracking match timeout).</summary>
     public PatternOptions Patterns { get; init; } = PatternOptions.Default;
 
-    /// <summary>The plug-ins blocks may name; the built-ins <c>sipheader</c> and <c>prop</c> by default.</summary>
-    public ArsPluginRegistry Plugins { get; init; } = new();
+    // The plug-ins blocks may name: the built-ins sipheader and prop, then what the host registered
+    // (SipRouterBuilder.AddPlugin, SipRoutingBuilder.AddPlugin).
+    internal ArsPluginRegistry Plugins { get => _plugins; init => _plugins = value; }
 
-    /// <summary>
-    /// Session counts and recovery times per block. Compile each new version of the routes with the same
-    /// options (or the same state object) so that counts and failures carry over a reload.
-    /// </summary>
-    public ArsBlockStates States { get; init; } = new();
+    // Session counts and recovery times per block. Each new version of the routes is compiled with the same
+    // options (or the same state object) so that counts and failures carry over a reload.
+    internal ArsBlockStates States { get; init; } = new();
 
     /// <summary>
     /// Resolves a registrar's host name when a route accepts inbound calls only from its registered trunk
@@ -38,4 +39,12 @@ public sealed class ArsOptions
     /// recovery time (outcome <see cref="RoutingOutcome.Reject"/>). Default 503.
     /// </summary>
     public int AllBusyStatus { get; init; } = 503;
+
+    /// <summary>A copy of these options with another plug-in registry (the same block states, so counts carry over).</summary>
+    internal ArsOptions WithPlugins(ArsPluginRegistry plugins)
+    {
+        var copy = (ArsOptions)MemberwiseClone();
+        copy._plugins = plugins;
+        return copy;
+    }
 }

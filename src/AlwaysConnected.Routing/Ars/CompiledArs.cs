@@ -11,7 +11,7 @@ namespace AlwaysConnected.Routing.Ars;
 /// ARS routes compiled for routing: immutable and safe to share between threads (the session counts and
 /// recovery times it consults live in <see cref="ArsOptions.States"/>). Build one with <see cref="ArsCompiler"/>.
 /// </summary>
-public sealed class CompiledArs
+internal sealed class CompiledArs
 {
     [ThreadStatic]
     private static ArsSelection? t_selection;

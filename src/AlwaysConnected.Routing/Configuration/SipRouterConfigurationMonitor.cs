@@ -28,7 +28,7 @@ namespace AlwaysConnected.Routing.Configuration;
 /// serving is not a new version.
 /// </para>
 /// </remarks>
-public sealed class SipRouterConfigurationMonitor : IDisposable
+internal sealed class SipRouterConfigurationMonitor : IDisposable
 {
     /// <summary>How long after the last change notification the configuration is read again.</summary>
     public static readonly TimeSpan ReloadDelay = TimeSpan.FromMilliseconds(250);

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AlwaysConnected.Routing.Configuration;
 
 /// <summary>
@@ -33,4 +35,20 @@ public sealed class SipRoutingOptions
 
     /// <summary>The server's own addresses besides loopback (<c>$localhost</c>).</summary>
     public IList<string> LocalAddresses { get; } = [];
+
+    /// <summary>
+    /// Turns this configuration into the rule model (the Always Connected preset first when enabled, then the
+    /// dial plan and the ARS routes), reporting every problem with its configuration path, rule or route,
+    /// line and field. This is what <c>AddSipRouting</c> does at load and reload; a tool calls it to check a
+    /// configuration file without starting a router.
+    /// </summary>
+    /// <param name="model">The rule model, or null when there are errors.</param>
+    /// <param name="diagnostics">Every problem found (warnings too on success).</param>
+    /// <param name="sectionName">The configuration section the options came from, for locations in messages.</param>
+    /// <returns><see langword="true"/> when there are no errors.</returns>
+    public bool TryCreateModel([NotNullWhen(true)] out RoutingModel? model, out IReadOnlyList<RoutingDiagnostic> diagnostics, string sectionName = DefaultSectionName)
+    {
+        var ok = SipRoutingOptionsMapper.TryMap(this, out model, out diagnostics, sectionName);
+        return ok && model is not null;
+    }
 }

@@ -12,7 +12,7 @@ namespace AlwaysConnected.Routing.Configuration;
 /// Turns <see cref="SipRoutingOptions"/> into the rule model, reporting every problem with its
 /// configuration path, rule or route, line and field.
 /// </summary>
-public static class SipRoutingOptionsMapper
+internal static class SipRoutingOptionsMapper
 {
     /// <summary>Maps configuration to the rule model.</summary>
     /// <param name="options">The bound configuration.</param>

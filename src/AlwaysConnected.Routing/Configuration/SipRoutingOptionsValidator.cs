@@ -9,7 +9,7 @@ namespace AlwaysConnected.Routing.Configuration;
 /// Validates routing configuration completely: it maps it to the rule model and compiles it, and
 /// reports every error with its rule or route, line and field.
 /// </summary>
-public sealed class SipRoutingOptionsValidator : IValidateOptions<SipRoutingOptions>
+internal sealed class SipRoutingOptionsValidator : IValidateOptions<SipRoutingOptions>
 {
     private readonly SipRouterOptions _template;
 

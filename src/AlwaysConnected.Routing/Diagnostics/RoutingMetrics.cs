@@ -11,7 +11,7 @@ namespace AlwaysConnected.Routing.Diagnostics;
 /// Instruments check whether anyone listens before doing work, so an unobserved router pays a few
 /// branches per request and allocates nothing.
 /// </remarks>
-public sealed class RoutingMetrics : IDisposable
+internal sealed class RoutingMetrics : IDisposable
 {
     /// <summary>The meter's name: the package's.</summary>
     public const string MeterName = "AlwaysConnected.Routing";

@@ -7,7 +7,7 @@ namespace AlwaysConnected.Routing.Diagnostics;
 /// The trunk registrar's metrics, on a <see cref="Meter"/> named <see cref="RoutingMetrics.MeterName"/>: how many
 /// trunks are registered now and how many attempts failed, by status.
 /// </summary>
-public sealed class TrunkRegistrationMetrics : IDisposable
+internal sealed class TrunkRegistrationMetrics : IDisposable
 {
     private readonly Meter _meter;
     private readonly bool _ownsMeter;

@@ -12,7 +12,7 @@ namespace AlwaysConnected.Routing.DialPlan;
 /// A dial plan compiled for evaluation: immutable and safe to share between threads. Build one with
 /// <see cref="DialPlanCompiler"/>.
 /// </summary>
-public sealed class CompiledDialPlan
+internal sealed class CompiledDialPlan
 {
     internal CompiledDialPlan(DialPlanDefinition definition, CompiledRule[] rules, DialPlanOptions options, long version, IReadOnlyList<RoutingDiagnostic> diagnostics)
     {

@@ -17,8 +17,9 @@ public sealed class DialPlanOptions
     /// <summary>How patterns are compiled (the backtracking match timeout).</summary>
     public PatternOptions Patterns { get; init; } = new();
 
-    /// <summary>The functions rules may call; the built-ins by default. Add host functions here.</summary>
-    public DialPlanFunctionRegistry Functions { get => _functions; init => _functions = value; }
+    // The functions rules may call: the built-ins, then what the host registered
+    // (SipRouterBuilder.AddFunction, SipRoutingBuilder.AddFunction).
+    internal DialPlanFunctionRegistry Functions { get => _functions; init => _functions = value; }
 
     /// <summary>
     /// The status answered when <c>To = sip:user@</c> asks for a user's registered contact and the

@@ -5,7 +5,7 @@ namespace AlwaysConnected.Routing.Patterns;
 /// </summary>
 /// <param name="Start">Byte offset of the group's first byte, or -1 when the group did not match.</param>
 /// <param name="Length">Length of the captured text in bytes (0 when the group did not match).</param>
-public readonly record struct CaptureRange(int Start, int Length)
+internal readonly record struct CaptureRange(int Start, int Length)
 {
     /// <summary>A group that did not take part in the match.</summary>
     public static CaptureRange NotMatched => new(-1, 0);

@@ -7,7 +7,7 @@ namespace AlwaysConnected.Routing.Patterns;
 /// semantics (an unanchored search; <c>^</c> and <c>$</c> anchor when written). Instances are
 /// immutable and safe to use from many threads at once.
 /// </summary>
-public abstract class CompiledPattern
+internal abstract class CompiledPattern
 {
     private readonly byte[] _anchoredLiteralPrefix;
     private readonly int _innerGroupCount;

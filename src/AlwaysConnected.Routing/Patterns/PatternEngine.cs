@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Patterns;
 
 /// <summary>The matcher a pattern was compiled to; reported by load-time diagnostics.</summary>
-public enum PatternEngine
+internal enum PatternEngine
 {
     /// <summary>The pattern matches every value (empty pattern, <c>.*</c>, <c>^</c>).</summary>
     Always,

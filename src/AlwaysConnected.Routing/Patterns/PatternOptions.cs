@@ -17,15 +17,13 @@ public sealed record PatternOptions
 
     /// <summary>
     /// Whether patterns that need the backtracking engine are accepted. When <see langword="false"/>
-    /// such patterns fail to compile with a <see cref="PatternSyntaxException"/>. Default <see langword="true"/>.
+    /// such patterns fail to compile with an error diagnostic. Default <see langword="true"/>.
     /// </summary>
     public bool AllowBacktracking { get; init; } = true;
 
-    /// <summary>
-    /// Called (on the matching thread) each time a backtracking match attempt times out, after the
-    /// pattern's <see cref="CompiledPattern.TimeoutCount"/> has been incremented. Must not throw.
-    /// </summary>
-    public Action<CompiledPattern>? TimeoutObserver { get; init; }
+    // Called (on the matching thread) each time a backtracking match attempt times out, after the
+    // pattern's TimeoutCount has been incremented. Must not throw.
+    internal Action<CompiledPattern>? TimeoutObserver { get; init; }
 
     /// <summary>Longest accepted pattern source, in chars; longer patterns are rejected. Default 4096.</summary>
     public int MaxPatternLength { get; init; } = 4096;

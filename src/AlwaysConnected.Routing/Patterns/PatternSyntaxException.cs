@@ -5,7 +5,7 @@ namespace AlwaysConnected.Routing.Patterns;
 /// <summary>
 /// A pattern could not be compiled: bad syntax, or a Java-only construct with no exact .NET equivalent.
 /// </summary>
-public sealed class PatternSyntaxException : FormatException
+internal sealed class PatternSyntaxException : FormatException
 {
     /// <summary>Creates an exception for <paramref name="pattern"/> with the offending construct and its column.</summary>
     /// <param name="pattern">The pattern source as written (including a leading <c>!</c>).</param>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Ars.Explain;
@@ -37,9 +38,18 @@ public sealed class SipRouter
     /// <param name="options">Compilation and evaluation options; defaults when null.</param>
     /// <param name="services">The host services rules consult; in-memory defaults when null.</param>
     /// <param name="logger">Where to log loads, reloads and (at debug level) decisions; none when null.</param>
-    /// <param name="metrics">The metrics to record; a private meter when null.</param>
+    /// <param name="meterFactory">
+    /// Where the meter <c>AlwaysConnected.Routing</c> comes from (its instruments are listed in docs/hosting.md);
+    /// a meter of the router's own when null.
+    /// </param>
     /// <exception cref="RoutingConfigurationException">The rules have errors; the exception lists them all.</exception>
-    public SipRouter(RoutingModel model, SipRouterOptions? options = null, RoutingServices? services = null, ILogger<SipRouter>? logger = null, RoutingMetrics? metrics = null)
+    public SipRouter(RoutingModel model, SipRouterOptions? options = null, RoutingServices? services = null, ILogger<SipRouter>? logger = null, IMeterFactory? meterFactory = null)
+        : this(model, options, services, logger, new RoutingMetrics(meterFactory))
+    {
+    }
+
+    // The configuration monitor shares one RoutingMetrics across the routers of successive configurations.
+    internal SipRouter(RoutingModel model, SipRouterOptions? options, RoutingServices? services, ILogger<SipRouter>? logger, RoutingMetrics? metrics)
     {
         ArgumentNullException.ThrowIfNull(model);
         _options = options ?? new SipRouterOptions();
@@ -130,9 +140,12 @@ public sealed class SipRouter
     /// <param name="message">The parsed request.</param>
     /// <param name="context">Where it came from, with the call's property bag.</param>
     /// <param name="decision">The decision to fill; reset first.</param>
-    /// <param name="selection">Receives the selected block (for a session lease); a per-thread one when null.</param>
     /// <returns><see langword="true"/> when a block was selected.</returns>
-    public bool RouteIn(SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection? selection = null)
+    public bool RouteIn(SipMessage message, in RoutingContext context, RoutingDecision decision) =>
+        RouteIn(message, context, decision, selection: null);
+
+    // The trunk call keeps the selection to fail over and to take a session lease.
+    internal bool RouteIn(SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection? selection)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var snapshot = Volatile.Read(ref _snapshot);
@@ -145,16 +158,18 @@ public sealed class SipRouter
 
     /// <summary>
     /// Runs the ARS OUT routes (the PBX core's stage for a call leaving towards a trunk): selects the
-    /// trunk by priority, session limits and recovery, and rewrites the request for it. Keep the
-    /// <paramref name="selection"/> to fail over (<see cref="ArsSelection.TryGetNext"/>), take a session
-    /// lease and read the trunk's credentials.
+    /// trunk by priority, session limits and recovery, and rewrites the request for it. To fail over, take
+    /// a session and answer the trunk's challenge, run the call through <see cref="Ars.Calls.TrunkCall"/>.
     /// </summary>
     /// <param name="message">The parsed request.</param>
     /// <param name="context">Where it came from, with the property bag ARS IN filled.</param>
     /// <param name="decision">The decision to fill; reset first.</param>
-    /// <param name="selection">Receives the selected block and the remaining candidates; a per-thread one when null.</param>
     /// <returns><see langword="true"/> when a trunk was selected.</returns>
-    public bool RouteOut(SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection? selection = null)
+    public bool RouteOut(SipMessage message, in RoutingContext context, RoutingDecision decision) =>
+        RouteOut(message, context, decision, selection: null);
+
+    // The trunk call keeps the selection to fail over and to take a session lease.
+    internal bool RouteOut(SipMessage message, in RoutingContext context, RoutingDecision decision, ArsSelection? selection)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var snapshot = Volatile.Read(ref _snapshot);
@@ -166,18 +181,20 @@ public sealed class SipRouter
     }
 
     /// <summary>
-    /// Like <see cref="RouteIn"/>, awaiting async plug-ins instead of blocking the thread. The request is
+    /// Like <see cref="RouteIn(SipMessage, in RoutingContext, RoutingDecision)"/>, awaiting async plug-ins instead of blocking the thread. The request is
     /// passed as its bytes (exactly <see cref="SipMessage.Span"/>) and the index it was parsed into, which
-    /// must not change until the task completes; see <see cref="CompiledArs.RouteInAsync"/>.
+    /// must not change until the task completes.
     /// </summary>
     /// <param name="message">The request bytes.</param>
     /// <param name="index">The index the request was parsed into.</param>
     /// <param name="context">Where it came from, with the call's property bag.</param>
     /// <param name="decision">The decision to fill; reset first.</param>
-    /// <param name="selection">Receives the selected block; a per-thread one when null.</param>
     /// <param name="cancellationToken">Cancels the wait for a plug-in.</param>
     /// <returns><see langword="true"/> when a block was selected.</returns>
-    public ValueTask<bool> RouteInAsync(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, ArsSelection? selection = null, CancellationToken cancellationToken = default)
+    public ValueTask<bool> RouteInAsync(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, CancellationToken cancellationToken = default) =>
+        RouteInAsync(message, index, context, decision, selection: null, cancellationToken);
+
+    internal ValueTask<bool> RouteInAsync(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, ArsSelection? selection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;
@@ -191,15 +208,17 @@ public sealed class SipRouter
         return Observed(snapshot.Ars.RouteInAsync(message, index, context, decision, selection, cancellationToken), decision, start);
     }
 
-    /// <summary>Like <see cref="RouteOut"/>, awaiting async plug-ins instead of blocking the thread; see <see cref="RouteInAsync"/>.</summary>
+    /// <summary>Like <see cref="RouteOut(SipMessage, in RoutingContext, RoutingDecision)"/>, awaiting async plug-ins instead of blocking the thread; see <see cref="RouteInAsync(ReadOnlyMemory{byte}, SipMessageIndex, RoutingContext, RoutingDecision, CancellationToken)"/>.</summary>
     /// <param name="message">The request bytes.</param>
     /// <param name="index">The index the request was parsed into.</param>
     /// <param name="context">Where it came from, with the property bag ARS IN filled.</param>
     /// <param name="decision">The decision to fill; reset first.</param>
-    /// <param name="selection">Receives the selected block and the remaining candidates; a per-thread one when null.</param>
     /// <param name="cancellationToken">Cancels the wait for a plug-in.</param>
     /// <returns><see langword="true"/> when a trunk was selected.</returns>
-    public ValueTask<bool> RouteOutAsync(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, ArsSelection? selection = null, CancellationToken cancellationToken = default)
+    public ValueTask<bool> RouteOutAsync(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, CancellationToken cancellationToken = default) =>
+        RouteOutAsync(message, index, context, decision, selection: null, cancellationToken);
+
+    internal ValueTask<bool> RouteOutAsync(ReadOnlyMemory<byte> message, SipMessageIndex index, RoutingContext context, RoutingDecision decision, ArsSelection? selection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var start = _metrics.TimingEnabled ? Stopwatch.GetTimestamp() : 0;

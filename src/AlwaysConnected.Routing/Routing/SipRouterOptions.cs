@@ -7,12 +7,13 @@ namespace AlwaysConnected.Routing;
 public sealed class SipRouterOptions
 {
     private DialPlanOptions _dialPlan = new();
+    private ArsOptions _ars = new();
 
     /// <summary>Dial plan options (in-dialog evaluation, pattern timeout, functions).</summary>
     public DialPlanOptions DialPlan { get => _dialPlan; init => _dialPlan = value; }
 
     /// <summary>ARS options (plug-ins, session and recovery state, all-busy status).</summary>
-    public ArsOptions Ars { get; init; } = new();
+    public ArsOptions Ars { get => _ars; init => _ars = value; }
 
     /// <summary>
     /// Whether every request is checked with <see cref="Sip.SipMessageValidator"/> before any rule runs
@@ -28,6 +29,14 @@ public sealed class SipRouterOptions
     {
         var copy = (SipRouterOptions)MemberwiseClone();
         copy._dialPlan = dialPlan;
+        return copy;
+    }
+
+    /// <summary>A copy of these options with other ARS options (every other setting kept, including ones added later).</summary>
+    internal SipRouterOptions WithArs(ArsOptions ars)
+    {
+        var copy = (SipRouterOptions)MemberwiseClone();
+        copy._ars = ars;
         return copy;
     }
 }

@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Sip;
 
 /// <summary>Checked decimal parsing for SIP numbers: digits only, leading zeros allowed, overflow is a failure (never wraps).</summary>
-public static class SipIntegers
+internal static class SipIntegers
 {
     /// <summary>Parses <c>1*DIGIT</c> as an unsigned 32-bit number (CSeq, Expires, RSeq).</summary>
     /// <param name="digits">The digits, without sign or whitespace.</param>

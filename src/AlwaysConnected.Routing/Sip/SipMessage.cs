@@ -212,5 +212,18 @@ public readonly ref struct SipMessage
         return count;
     }
 
+    /// <summary>
+    /// Runs the semantic checks a router relies on after a successful parse (RFC 3261 §8.2, §16.3): version
+    /// 2.0, mandatory headers present, single-valued headers not repeated, CSeq method matching the request,
+    /// and the grammar of Via, From, To, Contact, Max-Forwards and the Request-URI. <see cref="SipRouter"/>
+    /// runs them on every request (<see cref="SipRouterOptions.ValidateRequests"/>); a host calls this for
+    /// responses it relays, or for requests it handles itself.
+    /// </summary>
+    /// <param name="error">The first problem found, with its offset and suggested status.</param>
+    /// <param name="requireMaxForwards">Whether a request without Max-Forwards is an error (RFC 3261 says it MUST be present, RFC 2543 peers omit it).</param>
+    /// <returns>Whether the message passed every check.</returns>
+    public bool TryValidate(out SipParseError error, bool requireMaxForwards = false) =>
+        SipMessageValidator.TryValidate(this, out error, requireMaxForwards);
+
     internal SipMessageIndex? IndexOrNull => _index;
 }

@@ -8,7 +8,7 @@ namespace AlwaysConnected.Routing.Sip;
 /// single-valued headers not repeated, CSeq method matching the request, and the grammar of the headers a
 /// router relies on (Via, From, To, Contact, Max-Forwards, Request-URI).
 /// </summary>
-public static class SipMessageValidator
+internal static class SipMessageValidator
 {
     /// <summary>Checks a parsed message.</summary>
     /// <param name="message">A message for which the parser returned <see cref="SipParseStatus.Success"/>.</param>

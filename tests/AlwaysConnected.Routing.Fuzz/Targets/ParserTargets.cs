@@ -26,7 +26,7 @@ internal static class ParserTargets
         if (status == SipParseStatus.Success)
         {
             FuzzInvariantException.Check(message.Body.Length <= input.Length, "the body lies inside the datagram");
-            SipMessageValidator.TryValidate(message, out _);
+            message.TryValidate(out _);
         }
 
         ReadEverything(message);

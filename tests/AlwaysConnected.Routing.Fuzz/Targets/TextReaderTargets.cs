@@ -1,6 +1,6 @@
 using System.Text;
-using AlwaysConnected.Routing.Ars.Text;
-using AlwaysConnected.Routing.DialPlan.Text;
+using AlwaysConnected.Routing.Ars;
+using AlwaysConnected.Routing.DialPlan;
 
 namespace AlwaysConnected.Routing.Fuzz.Targets;
 
@@ -14,7 +14,7 @@ internal static class TextReaderTargets
     public static void DialPlan(ReadOnlySpan<byte> input)
     {
         string text = Encoding.UTF8.GetString(input);
-        if (!DialPlanTextReader.TryParse(text, out var definition, out var errors))
+        if (!DialPlanDefinition.TryParse(text, out var definition, out var errors))
         {
             FuzzInvariantException.Check(errors.Count > 0, "a refused dial plan text lists its errors");
             foreach (var error in errors)
@@ -25,8 +25,8 @@ internal static class TextReaderTargets
             return;
         }
 
-        string written = DialPlanTextWriter.Write(definition);
-        FuzzInvariantException.Check(DialPlanTextReader.TryParse(written, out var again, out _), "written dial plan text reads back");
+        string written = definition.ToText();
+        FuzzInvariantException.Check(DialPlanDefinition.TryParse(written, out var again, out _), "written dial plan text reads back");
         FuzzInvariantException.Check(again == definition, "written dial plan text reads back to an equal definition");
         Compile(() => new SipRouterBuilder().AddDialPlanText(text));
     }
@@ -35,14 +35,14 @@ internal static class TextReaderTargets
     public static void Ars(ReadOnlySpan<byte> input)
     {
         string text = Encoding.UTF8.GetString(input);
-        if (!ArsTextReader.TryParse(text, out var definition, out var diagnostics))
+        if (!ArsDefinition.TryParse(text, out var definition, out var diagnostics))
         {
             FuzzInvariantException.Check(diagnostics.Count > 0, "a refused ARS text lists its errors");
             return;
         }
 
-        string written = ArsTextWriter.Write(definition);
-        FuzzInvariantException.Check(ArsTextReader.TryParse(written, out var again, out _), "written ARS text reads back");
+        string written = definition.ToText();
+        FuzzInvariantException.Check(ArsDefinition.TryParse(written, out var again, out _), "written ARS text reads back");
         FuzzInvariantException.Check(again == definition, "written ARS text reads back to an equal definition");
         Compile(() => new SipRouterBuilder().AddArsText(text));
     }

@@ -12,7 +12,7 @@ namespace AlwaysConnected.Routing.Redis.Tests.Support;
 /// One SIP server node: a router whose ARS block state is shared through its own Redis connection. Calls
 /// are placed the way a host places them: route, take a session lease, else the next candidate.
 /// </summary>
-public sealed class RouterNode : IDisposable
+internal sealed class RouterNode : IDisposable
 {
     private static readonly RoutingContext Source = new(new IPEndPoint(IPAddress.Loopback, 5060));
 

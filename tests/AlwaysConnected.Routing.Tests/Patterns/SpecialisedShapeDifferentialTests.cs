@@ -10,58 +10,58 @@ namespace AlwaysConnected.Routing.Tests.Patterns;
 public class SpecialisedShapeDifferentialTests
 {
     // (pattern as written in the dial plan, the same pattern in .NET syntax, expected engine)
-    public static TheoryData<string, string, PatternEngine> Shapes => new()
+    public static TheoryData<string, string, string> Shapes => new()
     {
-        { "", "", PatternEngine.Always },
-        { ".*", ".*", PatternEngine.Always },
-        { "^", "^", PatternEngine.Always },
-        { "INVITE", "INVITE", PatternEngine.Literal },
-        { "192\\.168\\.", "192\\.168\\.", PatternEngine.Literal },
-        { "sip:admin@", "sip:admin@", PatternEngine.Literal },
-        { "^INVITE", "^INVITE", PatternEngine.Prefix },
-        { "^true", "^true", PatternEngine.Prefix },
-        { "^192\\.168\\.2\\.", "^192\\.168\\.2\\.", PatternEngine.Prefix },
-        { "/01$", "/01\\z", PatternEngine.Suffix },
-        { "^5056$", "^5056\\z", PatternEngine.Exact },
-        { "^pin$", "^pin\\z", PatternEngine.Exact },
-        { "^$", "^\\z", PatternEngine.Exact },
-        { "^(INVITE|MESSAGE)", "^(INVITE|MESSAGE)", PatternEngine.LiteralAlternation },
-        { "^(?:IN|INVITE)$", "^(?:IN|INVITE)\\z", PatternEngine.LiteralAlternation },
-        { "friendly-scanner|sipcli|sipvicious", "friendly-scanner|sipcli|sipvicious", PatternEngine.LiteralAlternation },
-        { "(ab|a)$", "(ab|a)\\z", PatternEngine.LiteralAlternation },
-        { "(a|ab)", "(a|ab)", PatternEngine.LiteralAlternation },
-        { "sip:(.+)@", "sip:(.+)@", PatternEngine.Sequence },
-        { "sip:(.*)@", "sip:(.*)@", PatternEngine.Sequence },
-        { "sip:([0-9]{10,20})@", "sip:([0-9]{10,20})@", PatternEngine.Sequence },
-        { "sip:(\\d+)@", "sip:([0-9]+)@", PatternEngine.Sequence },
-        { "sip:([^@]+)@", "sip:([^@]+)@", PatternEngine.Sequence },
-        { "sip:9(.*)@", "sip:9(.*)@", PatternEngine.Sequence },
-        { "sip:(81|0)x", "sip:(81|0)x", PatternEngine.RegexNonBacktracking },
-        { "^9(.*)", "^9(.*)", PatternEngine.Sequence },
-        { "(.+)", "(.+)", PatternEngine.Sequence },
-        { "^(.+)$", "^(.+)\\z", PatternEngine.Sequence },
-        { "([0-9]{3,5})", "([0-9]{3,5})", PatternEngine.Sequence },
-        { "^([0-9]{3})$", "^([0-9]{3})\\z", PatternEngine.Sequence },
-        { "\\d{3}-\\d{4}", "[0-9]{3}-[0-9]{4}", PatternEngine.Sequence },
-        { "^1[23]:", "^1[23]:", PatternEngine.Sequence },
-        { "^0[0-7]:", "^0[0-7]:", PatternEngine.Sequence },
-        { "[0369]$", "[0369]\\z", PatternEngine.Sequence },
-        { "^[0-5]$", "^[0-5]\\z", PatternEngine.Sequence },
-        { "@gw1[ >;]*", "@gw1[ >;]*", PatternEngine.Literal },
-        { "to=sip:(.+)@gw1[ >;]*", "to=sip:(.+)@gw1[ >;]*", PatternEngine.Sequence },
-        { "^(\\d+)x*", "^([0-9]+)x*", PatternEngine.Sequence },
-        { "^a*", "^a*", PatternEngine.Always },
-        { "sip:(.+)[ >;]*", "sip:(.+)[ >;]*", PatternEngine.Sequence },
-        { "sip:(.+)@(.+)", "sip:(.+)@(.+)", PatternEngine.RegexNonBacktracking },
-        { "a.*b", "a.*b", PatternEngine.Sequence },
-        { "a+b", "a+b", PatternEngine.Sequence },
-        { "\\d+5", "[0-9]+5", PatternEngine.Sequence },
-        { "x\\d*$", "x[0-9]*\\z", PatternEngine.Sequence },
-        { "^(sip):((\\d{2})x)", "^(sip):(([0-9]{2})x)", PatternEngine.Sequence },
-        { "(a)(b)?", "(a)(b)?", PatternEngine.RegexNonBacktracking },
-        { ".+", ".+", PatternEngine.Sequence },
-        { "é(.+)ü", "é(.+)ü", PatternEngine.Sequence },
-        { "^a?b", "^a?b", PatternEngine.Sequence },
+        { "", "", nameof(PatternEngine.Always) },
+        { ".*", ".*", nameof(PatternEngine.Always) },
+        { "^", "^", nameof(PatternEngine.Always) },
+        { "INVITE", "INVITE", nameof(PatternEngine.Literal) },
+        { "192\\.168\\.", "192\\.168\\.", nameof(PatternEngine.Literal) },
+        { "sip:admin@", "sip:admin@", nameof(PatternEngine.Literal) },
+        { "^INVITE", "^INVITE", nameof(PatternEngine.Prefix) },
+        { "^true", "^true", nameof(PatternEngine.Prefix) },
+        { "^192\\.168\\.2\\.", "^192\\.168\\.2\\.", nameof(PatternEngine.Prefix) },
+        { "/01$", "/01\\z", nameof(PatternEngine.Suffix) },
+        { "^5056$", "^5056\\z", nameof(PatternEngine.Exact) },
+        { "^pin$", "^pin\\z", nameof(PatternEngine.Exact) },
+        { "^$", "^\\z", nameof(PatternEngine.Exact) },
+        { "^(INVITE|MESSAGE)", "^(INVITE|MESSAGE)", nameof(PatternEngine.LiteralAlternation) },
+        { "^(?:IN|INVITE)$", "^(?:IN|INVITE)\\z", nameof(PatternEngine.LiteralAlternation) },
+        { "friendly-scanner|sipcli|sipvicious", "friendly-scanner|sipcli|sipvicious", nameof(PatternEngine.LiteralAlternation) },
+        { "(ab|a)$", "(ab|a)\\z", nameof(PatternEngine.LiteralAlternation) },
+        { "(a|ab)", "(a|ab)", nameof(PatternEngine.LiteralAlternation) },
+        { "sip:(.+)@", "sip:(.+)@", nameof(PatternEngine.Sequence) },
+        { "sip:(.*)@", "sip:(.*)@", nameof(PatternEngine.Sequence) },
+        { "sip:([0-9]{10,20})@", "sip:([0-9]{10,20})@", nameof(PatternEngine.Sequence) },
+        { "sip:(\\d+)@", "sip:([0-9]+)@", nameof(PatternEngine.Sequence) },
+        { "sip:([^@]+)@", "sip:([^@]+)@", nameof(PatternEngine.Sequence) },
+        { "sip:9(.*)@", "sip:9(.*)@", nameof(PatternEngine.Sequence) },
+        { "sip:(81|0)x", "sip:(81|0)x", nameof(PatternEngine.RegexNonBacktracking) },
+        { "^9(.*)", "^9(.*)", nameof(PatternEngine.Sequence) },
+        { "(.+)", "(.+)", nameof(PatternEngine.Sequence) },
+        { "^(.+)$", "^(.+)\\z", nameof(PatternEngine.Sequence) },
+        { "([0-9]{3,5})", "([0-9]{3,5})", nameof(PatternEngine.Sequence) },
+        { "^([0-9]{3})$", "^([0-9]{3})\\z", nameof(PatternEngine.Sequence) },
+        { "\\d{3}-\\d{4}", "[0-9]{3}-[0-9]{4}", nameof(PatternEngine.Sequence) },
+        { "^1[23]:", "^1[23]:", nameof(PatternEngine.Sequence) },
+        { "^0[0-7]:", "^0[0-7]:", nameof(PatternEngine.Sequence) },
+        { "[0369]$", "[0369]\\z", nameof(PatternEngine.Sequence) },
+        { "^[0-5]$", "^[0-5]\\z", nameof(PatternEngine.Sequence) },
+        { "@gw1[ >;]*", "@gw1[ >;]*", nameof(PatternEngine.Literal) },
+        { "to=sip:(.+)@gw1[ >;]*", "to=sip:(.+)@gw1[ >;]*", nameof(PatternEngine.Sequence) },
+        { "^(\\d+)x*", "^([0-9]+)x*", nameof(PatternEngine.Sequence) },
+        { "^a*", "^a*", nameof(PatternEngine.Always) },
+        { "sip:(.+)[ >;]*", "sip:(.+)[ >;]*", nameof(PatternEngine.Sequence) },
+        { "sip:(.+)@(.+)", "sip:(.+)@(.+)", nameof(PatternEngine.RegexNonBacktracking) },
+        { "a.*b", "a.*b", nameof(PatternEngine.Sequence) },
+        { "a+b", "a+b", nameof(PatternEngine.Sequence) },
+        { "\\d+5", "[0-9]+5", nameof(PatternEngine.Sequence) },
+        { "x\\d*$", "x[0-9]*\\z", nameof(PatternEngine.Sequence) },
+        { "^(sip):((\\d{2})x)", "^(sip):(([0-9]{2})x)", nameof(PatternEngine.Sequence) },
+        { "(a)(b)?", "(a)(b)?", nameof(PatternEngine.RegexNonBacktracking) },
+        { ".+", ".+", nameof(PatternEngine.Sequence) },
+        { "é(.+)ü", "é(.+)ü", nameof(PatternEngine.Sequence) },
+        { "^a?b", "^a?b", nameof(PatternEngine.Sequence) },
     };
 
     private static readonly string[] FixedValues =
@@ -78,15 +78,15 @@ public class SpecialisedShapeDifferentialTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Shape_gets_its_specialised_engine(string pattern, string dotnetPattern, PatternEngine engine)
+    public void Shape_gets_its_specialised_engine(string pattern, string dotnetPattern, string engine)
     {
         _ = dotnetPattern;
-        CompiledPattern.Compile(pattern).Engine.Should().Be(engine, CompiledPattern.Compile(pattern).Describe());
+        CompiledPattern.Compile(pattern).Engine.Should().Be(Enum.Parse<PatternEngine>(engine), CompiledPattern.Compile(pattern).Describe());
     }
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Shape_agrees_with_dotnet_regex_on_fixed_values(string pattern, string dotnetPattern, PatternEngine engine)
+    public void Shape_agrees_with_dotnet_regex_on_fixed_values(string pattern, string dotnetPattern, string engine)
     {
         _ = engine;
         var compiled = CompiledPattern.Compile(pattern);
@@ -98,7 +98,7 @@ public class SpecialisedShapeDifferentialTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Shape_agrees_with_dotnet_regex_on_random_values(string pattern, string dotnetPattern, PatternEngine engine)
+    public void Shape_agrees_with_dotnet_regex_on_random_values(string pattern, string dotnetPattern, string engine)
     {
         _ = engine;
         var compiled = CompiledPattern.Compile(pattern);

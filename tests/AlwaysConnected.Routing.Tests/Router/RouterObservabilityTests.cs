@@ -23,6 +23,9 @@ public class RouterObservabilityTests
                 o.Password = "secret";
             })
             .BuildModel(),
+        options: null,
+        services: null,
+        logger: null,
         metrics: metrics);
 
     [Fact]

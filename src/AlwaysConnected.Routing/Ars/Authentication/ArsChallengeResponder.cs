@@ -10,7 +10,7 @@ namespace AlwaysConnected.Routing.Ars.Authentication;
 /// keeps those for the credentials' realm, prefers SHA-256 over MD5, and builds the Authorization or
 /// Proxy-Authorization header with <see cref="DigestAuthenticator"/>.
 /// </summary>
-public static class ArsChallengeResponder
+internal static class ArsChallengeResponder
 {
     /// <summary>Builds the header answering a challenge.</summary>
     /// <param name="response">The trunk's 401 or 407 response.</param>

@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Ars.Authentication;
 
 /// <summary>The digest algorithms a trunk may ask for (RFC 7616, RFC 8760).</summary>
-public enum DigestAlgorithm
+internal enum DigestAlgorithm
 {
     /// <summary><c>MD5</c>, the default when the challenge names none.</summary>
     Md5,

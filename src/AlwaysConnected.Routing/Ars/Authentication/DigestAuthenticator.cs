@@ -9,7 +9,7 @@ namespace AlwaysConnected.Routing.Ars.Authentication;
 /// header value for a request (RFC 2617, RFC 7616, RFC 8760: MD5, SHA-256 and their -sess forms, qop auth and
 /// auth-int, nonce counting).
 /// </summary>
-public sealed class DigestAuthenticator
+internal sealed class DigestAuthenticator
 {
     private readonly ICnonceSource _cnonces;
     private readonly NonceCounter _counter;

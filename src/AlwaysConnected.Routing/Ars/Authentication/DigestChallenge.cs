@@ -11,7 +11,7 @@ namespace AlwaysConnected.Routing.Ars.Authentication;
 /// <param name="Algorithm">The algorithm (MD5 when the challenge names none).</param>
 /// <param name="Qop">The offered quality-of-protection values in the challenge's order (empty: the RFC 2069 form).</param>
 /// <param name="Stale">True when the previous nonce was merely out of date, so the same credentials should be retried.</param>
-public sealed record DigestChallenge(
+internal sealed record DigestChallenge(
     string Realm,
     string Nonce,
     string? Opaque,

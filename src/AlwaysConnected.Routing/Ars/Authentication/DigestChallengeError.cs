@@ -4,7 +4,7 @@ namespace AlwaysConnected.Routing.Ars.Authentication;
 /// <param name="Kind">What is wrong.</param>
 /// <param name="Offset">The 0-based character offset in the header value where the problem was found.</param>
 /// <param name="Message">A description for operators.</param>
-public sealed record DigestChallengeError(DigestChallengeErrorKind Kind, int Offset, string Message)
+internal sealed record DigestChallengeError(DigestChallengeErrorKind Kind, int Offset, string Message)
 {
     /// <summary>Formats the error with its offset.</summary>
     /// <returns>The message and offset.</returns>

@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Ars.Authentication;
 
 /// <summary>Why a challenge header value could not be read.</summary>
-public enum DigestChallengeErrorKind
+internal enum DigestChallengeErrorKind
 {
     /// <summary>The value is empty.</summary>
     Empty,

@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Ars.Authentication;
 
 /// <summary>A WWW-Authenticate or Proxy-Authenticate value could not be read as a digest challenge.</summary>
-public sealed class DigestChallengeFormatException : FormatException
+internal sealed class DigestChallengeFormatException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="error">What is wrong and where.</param>

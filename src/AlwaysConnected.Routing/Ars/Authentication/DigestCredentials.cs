@@ -2,7 +2,7 @@ namespace AlwaysConnected.Routing.Ars.Authentication;
 
 /// <summary>The user name and password a digest response is computed from.</summary>
 /// <remarks><see cref="ToString"/> never shows the password, so the record is safe to log.</remarks>
-public sealed record DigestCredentials
+internal sealed record DigestCredentials
 {
     /// <summary>Creates credentials.</summary>
     /// <param name="username">The digest user name; not empty.</param>

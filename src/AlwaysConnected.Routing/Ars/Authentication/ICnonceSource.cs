@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Ars.Authentication;
 
 /// <summary>Supplies client nonces; injectable so that tests can fix them.</summary>
-public interface ICnonceSource
+internal interface ICnonceSource
 {
     /// <summary>Returns a fresh client nonce: unpredictable, and free of quotes, backslashes and control characters.</summary>
     /// <returns>The cnonce.</returns>

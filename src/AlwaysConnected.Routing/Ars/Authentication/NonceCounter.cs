@@ -4,7 +4,7 @@ namespace AlwaysConnected.Routing.Ars.Authentication;
 /// Counts how often each server nonce has been used (the digest <c>nc</c>), per realm. A new nonce for a realm
 /// starts again at 1, so memory stays bounded by the number of realms. Thread-safe.
 /// </summary>
-public sealed class NonceCounter
+internal sealed class NonceCounter
 {
     private readonly Dictionary<string, (string Nonce, int Count)> _byRealm = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace AlwaysConnected.Routing.Ars.Authentication;
 
 /// <summary>Client nonces of 128 random bits from the system's cryptographic generator, as lowercase hex.</summary>
-public sealed class RandomCnonceSource : ICnonceSource
+internal sealed class RandomCnonceSource : ICnonceSource
 {
     /// <summary>The shared instance.</summary>
     public static RandomCnonceSource Instance { get; } = new();

@@ -5,8 +5,8 @@ namespace AlwaysConnected.Routing.Ars.Calls;
 /// <summary>What the trunk calls of one host share.</summary>
 public sealed class TrunkCallOptions
 {
-    /// <summary>Answers the trunks' digest challenges and keeps the nonce counts; one per host.</summary>
-    public DigestAuthenticator Authenticator { get; init; } = new();
+    // Answers the trunks' digest challenges and keeps the nonce counts; one per host (tests pin its cnonce).
+    internal DigestAuthenticator Authenticator { get; init; } = new();
 
     /// <summary>
     /// Called (on a timer thread) when a trunk gave no response within its response timeout; the host then calls

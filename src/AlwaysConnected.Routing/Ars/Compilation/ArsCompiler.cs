@@ -6,7 +6,7 @@ namespace AlwaysConnected.Routing.Ars.Compilation;
 /// Compiles an <see cref="ArsDefinition"/> for routing: patterns compiled once, plug-ins resolved, variables
 /// substituted and capture/property references turned into slots. Every problem is collected, not just the first.
 /// </summary>
-public static class ArsCompiler
+internal static class ArsCompiler
 {
     /// <summary>Compiles ARS routes.</summary>
     /// <param name="definition">The routes (templates are expanded into their generated routes).</param>

@@ -7,7 +7,7 @@ namespace AlwaysConnected.Routing.Ars.Evaluation;
 /// Sessions in progress and recovery times of every pattern block, keyed by route name, direction and block
 /// number. Kept apart from the compiled routes so a reload keeps them. Thread-safe.
 /// </summary>
-public sealed class ArsBlockStates
+internal sealed class ArsBlockStates
 {
     private readonly ConcurrentDictionary<(string Route, ArsDirection Direction, int Block), BlockState> _states = new();
     private readonly IArsBlockStateStore? _store;

@@ -15,7 +15,7 @@ namespace AlwaysConnected.Routing.Ars.Evaluation;
 /// thread-safe; it belongs to one call at a time. The run-time state it updates (sessions, recovery
 /// times) is shared and thread-safe.
 /// </remarks>
-public sealed class ArsSelection
+internal sealed class ArsSelection
 {
     private int[] _ranks = new int[16];
     private CaptureRange[] _toCaptures = new CaptureRange[8];

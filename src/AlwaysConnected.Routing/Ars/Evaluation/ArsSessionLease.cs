@@ -4,7 +4,7 @@ namespace AlwaysConnected.Routing.Ars.Evaluation;
 /// One session counted against a block's Max Sessions; dispose it when the call ends. Disposing more than
 /// once has no further effect, so a count never goes negative or leaks through a double release.
 /// </summary>
-public sealed class ArsSessionLease : IDisposable
+internal sealed class ArsSessionLease : IDisposable
 {
     private readonly BlockState _state;
     private int _released;

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Collections;
 
 namespace AlwaysConnected.Routing.Ars;
@@ -26,6 +28,26 @@ public sealed record ArsDefinition
 
     /// <summary>An empty definition.</summary>
     public static ArsDefinition Empty { get; } = new(EquatableArray<ArsRoute>.Empty);
+
+    /// <summary>Reads ARS routes in the text notation (docs/ars-notation.md).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The definition.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="RoutingConfigurationException">The text has errors; the exception lists all of them.</exception>
+    public static ArsDefinition Parse(string text) => ArsTextReader.Parse(text);
+
+    /// <summary>Reads ARS routes in the text notation, collecting every error and warning instead of throwing.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="definition">The definition, or null when there are errors.</param>
+    /// <param name="diagnostics">Every finding in text order; warnings may be present on success.</param>
+    /// <returns>True when the text has no errors.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static bool TryParse(string text, [NotNullWhen(true)] out ArsDefinition? definition, out IReadOnlyList<RoutingDiagnostic> diagnostics) =>
+        ArsTextReader.TryParse(text, out definition, out diagnostics);
+
+    /// <summary>Writes the definition in the text notation that <see cref="Parse"/> reads back (LF line ends).</summary>
+    /// <returns>The text.</returns>
+    public string ToText() => ArsTextWriter.Write(this);
 
     /// <summary>The routes in list order; names are unique across routes and templates.</summary>
     public EquatableArray<ArsRoute> Routes

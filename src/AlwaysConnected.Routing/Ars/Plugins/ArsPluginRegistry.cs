@@ -7,7 +7,7 @@ namespace AlwaysConnected.Routing.Ars.Plugins;
 /// <c>sipheader</c> and <c>prop</c>; a host adds its own before compiling. Compilation resolves every
 /// name once, so the registry is not consulted while routing.
 /// </summary>
-public sealed class ArsPluginRegistry
+internal sealed class ArsPluginRegistry
 {
     private readonly Dictionary<string, ArsPlugin> _plugins = new(StringComparer.OrdinalIgnoreCase);
 
@@ -17,6 +17,11 @@ public sealed class ArsPluginRegistry
         Register(new SipHeaderPlugin());
         Register(new PropertyPlugin());
     }
+
+    private ArsPluginRegistry(Dictionary<string, ArsPlugin> plugins) => _plugins = plugins;
+
+    /// <summary>A copy, so that additions to it leave this registry as it is.</summary>
+    internal ArsPluginRegistry Copy() => new(new Dictionary<string, ArsPlugin>(_plugins, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The registered names.</summary>
     public IEnumerable<string> Names => _plugins.Keys;

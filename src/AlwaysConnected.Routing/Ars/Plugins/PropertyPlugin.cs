@@ -7,7 +7,7 @@ namespace AlwaysConnected.Routing.Ars.Plugins;
 /// The built-in <c>prop</c> plug-in: Param names a per-call property (written without <c>&amp;</c>, e.g.
 /// <c>action.type</c>); the result is its value, null when it is unset or the host keeps no properties.
 /// </summary>
-public sealed class PropertyPlugin : ArsPlugin
+internal sealed class PropertyPlugin : ArsPlugin
 {
     /// <summary>The plug-in's name.</summary>
     public const string PluginName = "prop";

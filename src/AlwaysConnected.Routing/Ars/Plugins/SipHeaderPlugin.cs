@@ -7,7 +7,7 @@ namespace AlwaysConnected.Routing.Ars.Plugins;
 /// occurrence, null when the request does not have it. The first occurrence is what every stage reads,
 /// so a duplicated header cannot make two stages disagree (semantics §6).
 /// </summary>
-public sealed class SipHeaderPlugin : ArsPlugin
+internal sealed class SipHeaderPlugin : ArsPlugin
 {
     /// <summary>The plug-in's name.</summary>
     public const string PluginName = "sipheader";

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using AlwaysConnected.Routing.Ars.Authentication;
 using AlwaysConnected.Routing.Diagnostics;
 using AlwaysConnected.Routing.Sip;
@@ -25,7 +26,7 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
     private readonly TrunkRegistrarOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly TrunkRegistrationMetrics? _metrics;
+    private readonly TrunkRegistrationMetrics _metrics;
     private readonly DigestAuthenticator _authenticator;
     private readonly CancellationTokenSource _disposing = new();
     private readonly Dictionary<string, TrunkRegistration> _byRoute = new(StringComparer.Ordinal);
@@ -41,16 +42,17 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
     /// <param name="options">The Contact address and the pacing; copied, so later changes have no effect.</param>
     /// <param name="time">The clock and timers; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where state changes are logged, or null.</param>
-    /// <param name="metrics">Where registered trunks and failures are counted, or null.</param>
-    /// <param name="authenticator">The digest authenticator (it keeps nonce counts); share the one used for calls. A new one when null.</param>
+    /// <param name="meterFactory">
+    /// Where the meter <c>AlwaysConnected.Routing</c> comes from (registered trunks and failed attempts, see
+    /// docs/hosting.md); a meter of the registrar's own when null.
+    /// </param>
     /// <exception cref="ArgumentException">The options are not usable (e.g. no <see cref="TrunkRegistrarOptions.ContactAddress"/>).</exception>
     public TrunkRegistrar(
         ITrunkRegistrationSender sender,
         TrunkRegistrarOptions options,
         TimeProvider? time = null,
         ILogger<TrunkRegistrar>? logger = null,
-        TrunkRegistrationMetrics? metrics = null,
-        DigestAuthenticator? authenticator = null)
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,13 +61,13 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
         _options = options.Clone();
         _time = time ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _metrics = metrics;
-        _authenticator = authenticator ?? new DigestAuthenticator();
+        _metrics = new TrunkRegistrationMetrics(meterFactory);
+        _authenticator = new DigestAuthenticator();
         _callIdLookup = _byCallId.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Raised after a route's registration changed state (on the thread that changed it).</summary>
-    public event EventHandler<TrunkRegistrationStateChangedEventArgs>? StateChanged;
+    public event EventHandler<TrunkRegistrationState>? StateChanged;
 
     /// <summary>The state of every route's registration, one per route that has one.</summary>
     public IReadOnlyList<TrunkRegistrationState> States
@@ -274,6 +276,7 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
         AbortAll();
         await _disposing.CancelAsync().ConfigureAwait(false);
         _disposing.Dispose();
+        _metrics.Dispose();
     }
 
     /// <summary>Stops at once, without de-registering (use <see cref="DisposeAsync"/> to de-register).</summary>
@@ -297,6 +300,7 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
         AbortAll();
         _disposing.Cancel();
         _disposing.Dispose();
+        _metrics.Dispose();
     }
 
     private static TrunkCredentials? CredentialsOf(ArsRoute route) =>
@@ -419,7 +423,7 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
 
     private void OnChanged(TrunkRegistration registration, TrunkRegistrationState previous, TrunkRegistrationState current)
     {
-        _metrics?.RecordChange(previous, current);
+        _metrics.RecordChange(previous, current);
         if (current.Status == TrunkRegistrationStatus.Failed)
         {
             RegistrationLog.Failed(_logger, current.RouteName, current.AddressOfRecord, current.StatusCode ?? 0, current.Reason ?? "", current.NextAttemptAt);
@@ -431,7 +435,7 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
 
         try
         {
-            StateChanged?.Invoke(this, new TrunkRegistrationStateChangedEventArgs(previous, current));
+            StateChanged?.Invoke(this, current);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

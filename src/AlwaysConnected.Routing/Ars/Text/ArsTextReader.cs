@@ -7,7 +7,7 @@ namespace AlwaysConnected.Routing.Ars.Text;
 /// vendor's one-line form such as
 /// <c>Patterns - IN [Matching Patterns] To: sip:(.+)@ Plugin 1: sipheader ...</c>.
 /// </summary>
-public static class ArsTextReader
+internal static class ArsTextReader
 {
     /// <summary>Reads ARS text.</summary>
     /// <param name="text">The text.</param>

@@ -10,7 +10,7 @@ namespace AlwaysConnected.Routing.Ars.Text;
 /// <remarks>
 /// The output is configuration and so contains passwords in clear; treat it like any secret-bearing file.
 /// </remarks>
-public static class ArsTextWriter
+internal static class ArsTextWriter
 {
     private static readonly TimeSpan Millisecond = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);

@@ -7,7 +7,7 @@ namespace AlwaysConnected.Routing.DialPlan.Compilation;
 /// Turns a <see cref="DialPlanDefinition"/> into a <see cref="CompiledDialPlan"/>: names resolved to
 /// value sources, patterns specialised, references checked. Every problem is reported, not just the first.
 /// </summary>
-public static class DialPlanCompiler
+internal static class DialPlanCompiler
 {
     /// <summary>Compiles a dial plan.</summary>
     /// <param name="definition">The rules.</param>

@@ -6,7 +6,7 @@ namespace AlwaysConnected.Routing.DialPlan.Functions;
 /// The <c>$functions</c> a dial plan can call: the built-ins plus the host's own. Names are
 /// case-insensitive (<c>$geturi</c> = <c>$getUri</c>); a host function may replace a built-in.
 /// </summary>
-public sealed class DialPlanFunctionRegistry
+internal sealed class DialPlanFunctionRegistry
 {
     private readonly Dictionary<string, DialPlanFunction> _functions = new(StringComparer.OrdinalIgnoreCase);
 

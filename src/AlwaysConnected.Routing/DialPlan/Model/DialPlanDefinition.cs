@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using AlwaysConnected.Routing.Collections;
+using AlwaysConnected.Routing.DialPlan.Text;
 
 namespace AlwaysConnected.Routing.DialPlan;
 
@@ -35,6 +37,26 @@ public sealed record DialPlanDefinition
 
     /// <summary>A dial plan without rules: every request gets "no match".</summary>
     public static DialPlanDefinition Empty { get; } = new(EquatableArray<DialPlanRule>.Empty, EquatableArray<DialPlanRule>.Empty);
+
+    /// <summary>Reads a dial plan in the vendor's text notation (docs/dialplan-notation.md).</summary>
+    /// <param name="text">The dial plan text.</param>
+    /// <returns>The dial plan; <see cref="Empty"/> for text without rules.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="RoutingConfigurationException">The text has errors; all of them are listed.</exception>
+    public static DialPlanDefinition Parse(string text) => DialPlanTextReader.Parse(text);
+
+    /// <summary>Reads a dial plan in the text notation, collecting every error instead of throwing.</summary>
+    /// <param name="text">The dial plan text.</param>
+    /// <param name="definition">The dial plan when the text is valid; otherwise null.</param>
+    /// <param name="diagnostics">Every error found, in text order; empty when the text is valid.</param>
+    /// <returns>True when the text is valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static bool TryParse(string text, [NotNullWhen(true)] out DialPlanDefinition? definition, out IReadOnlyList<RoutingDiagnostic> diagnostics) =>
+        DialPlanTextReader.TryParse(text, out definition, out diagnostics);
+
+    /// <summary>Writes the dial plan in the text notation that <see cref="Parse"/> reads back (LF line ends; empty for an empty dial plan).</summary>
+    /// <returns>The text.</returns>
+    public string ToText() => DialPlanTextWriter.Write(this);
 
     /// <summary>The rules evaluated first.</summary>
     public EquatableArray<DialPlanRule> Preliminary { get; }

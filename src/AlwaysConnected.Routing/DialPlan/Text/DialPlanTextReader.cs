@@ -8,7 +8,7 @@ namespace AlwaysConnected.Routing.DialPlan.Text;
 /// <c>[Deploy Patterns]</c> block form, its one-line form, and <c>[Rule NAME]</c> /
 /// <c>[Preliminary Rule NAME]</c> headers). See docs/dialplan-notation.md for the full notation.
 /// </summary>
-public static class DialPlanTextReader
+internal static class DialPlanTextReader
 {
     /// <summary>Reads a dial plan.</summary>
     /// <param name="text">The dial plan text.</param>

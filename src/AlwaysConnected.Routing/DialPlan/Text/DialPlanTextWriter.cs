@@ -9,7 +9,7 @@ namespace AlwaysConnected.Routing.DialPlan.Text;
 /// sections, one <c>NAME = VALUE</c> per line. <see cref="DialPlanTextReader.Parse"/> reads the
 /// output back to an equal <see cref="DialPlanDefinition"/>.
 /// </summary>
-public static class DialPlanTextWriter
+internal static class DialPlanTextWriter
 {
     /// <summary>Writes <paramref name="definition"/> as text (LF line ends; empty for an empty dial plan).</summary>
     /// <param name="definition">The dial plan.</param>

@@ -1,4 +1,5 @@
 using AlwaysConnected.Routing.Ars;
+using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Collections;
 using AlwaysConnected.Routing.DialPlan;
@@ -42,6 +43,7 @@ public sealed class SipRouterBuilder
     private readonly List<ArsVariable> _globals = [];
     private readonly List<RoutingDiagnostic> _problems = [];
     private readonly List<DialPlanFunction> _functions = [];
+    private readonly List<ArsPlugin> _plugins = [];
     private SipRouterOptions _options = new();
     private RoutingServices? _services;
     private bool _built;
@@ -124,9 +126,18 @@ public sealed class SipRouterBuilder
         return this;
     }
 
+    /// <summary>Registers a host plug-in ARS blocks may name; it replaces a built-in of the same name.</summary>
+    public SipRouterBuilder AddPlugin(ArsPlugin plugin)
+    {
+        ThrowIfBuilt();
+        ArgumentNullException.ThrowIfNull(plugin);
+        _plugins.Add(plugin);
+        return this;
+    }
+
     /// <summary>
-    /// Uses these options. The functions added with <see cref="AddFunction"/> join a copy of their
-    /// function registry; the options themselves are left as they are.
+    /// Uses these options. The functions and plug-ins added with <see cref="AddFunction"/> and
+    /// <see cref="AddPlugin"/> join copies of their registries; the options themselves are left as they are.
     /// </summary>
     public SipRouterBuilder WithOptions(SipRouterOptions options)
     {
@@ -177,24 +188,36 @@ public sealed class SipRouterBuilder
     public SipRouter Build()
     {
         var model = BuildModel();
-        return new SipRouter(model, OptionsWithAddedFunctions(), _services);
+        return new SipRouter(model, OptionsWithAdditions(), _services);
     }
 
-    /// <summary>The caller's options with the added functions, in copies so that the caller's options never change.</summary>
-    private SipRouterOptions OptionsWithAddedFunctions()
+    /// <summary>The caller's options with the added functions and plug-ins, in copies so that the caller's options never change.</summary>
+    private SipRouterOptions OptionsWithAdditions()
     {
-        if (_functions.Count == 0)
+        var options = _options;
+        if (_functions.Count > 0)
         {
-            return _options;
+            var functions = options.DialPlan.Functions.Copy();
+            foreach (var function in _functions)
+            {
+                functions.Add(function);
+            }
+
+            options = options.WithDialPlan(options.DialPlan.WithFunctions(functions));
         }
 
-        var functions = _options.DialPlan.Functions.Copy();
-        foreach (var function in _functions)
+        if (_plugins.Count > 0)
         {
-            functions.Add(function);
+            var plugins = options.Ars.Plugins.Copy();
+            foreach (var plugin in _plugins)
+            {
+                plugins.Register(plugin);
+            }
+
+            options = options.WithArs(options.Ars.WithPlugins(plugins));
         }
 
-        return _options.WithDialPlan(_options.DialPlan.WithFunctions(functions));
+        return options;
     }
 
     private void ThrowIfBuilt()

@@ -316,7 +316,7 @@ public class AsyncRoutingTests
         router.RouteOut(ParsedRequest.Parse(syncAfterIn, index), new RoutingContext(fromSipServer) { Properties = syncProperties }, syncOut, syncSelection).Should().BeTrue();
         var syncToTrunk = Write(ParsedRequest.Parse(syncAfterIn, index), syncOut);
         ParsedRequest.Parse(syncAfterIn, index);
-        (await router.RouteOutAsync(syncAfterIn, index, new RoutingContext(fromSipServer) { Properties = asyncProperties }, asyncOut, asyncSelection)).Should().BeTrue();
+        (await router.RouteOutAsync(syncAfterIn, index, new RoutingContext(fromSipServer) { Properties = asyncProperties }, asyncOut, asyncSelection, default)).Should().BeTrue();
         var asyncToTrunk = Write(ParsedRequest.Parse(syncAfterIn, index), asyncOut);
 
         asyncToTrunk.Should().Equal(syncToTrunk);

@@ -23,7 +23,7 @@ internal sealed class RegistrarHarness : ITrunkRegistrationSender, IAsyncDisposa
         {
             lock (Changes)
             {
-                Changes.Add(e.Current);
+                Changes.Add(e);
             }
         };
     }
