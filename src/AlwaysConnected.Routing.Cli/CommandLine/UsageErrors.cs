@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using AlwaysConnected.Routing.Cli.Explain;
 
@@ -14,13 +15,7 @@ internal static class UsageErrors
     {
         var command = parse.CommandResult.Command;
         var path = CommandPath(parse.CommandResult);
-        // The words the parser could not place: unknown options, or an unknown command word.
-        var suggestions = parse.Tokens
-            .Select(t => t.Value)
-            .Distinct(StringComparer.Ordinal)
-            .Select(token => (Token: token, Suggestion: Suggest(token, command)))
-            .Where(s => s.Suggestion is not null)
-            .ToList();
+        var suggestions = TypoCorrections(parse, command);
         var messages = parse.Errors
             .Select(error => error.Message)
             .Select(message =>
@@ -51,16 +46,66 @@ internal static class UsageErrors
         return ExitCodes.BadInput;
     }
 
-    private static string? Suggest(string token, Command command)
+    /// <summary>
+    /// The words the parser could not place (unknown options, an unknown command word), each with the known
+    /// name it most likely meant, found by System.CommandLine's own typo correction rather than a second
+    /// edit distance here.
+    /// </summary>
+    /// <remarks>
+    /// Each word is parsed alone by a stand-in for its command that has the same option names (for a word that
+    /// starts with '-') or subcommand names (for any other word) and no arguments, so the word is unmatched even where the real command's file argument took it; the
+    /// stand-in's parse-error action runs with help off and its output captured, and the first suggestion is kept.
+    /// </remarks>
+    private static List<(string Token, string? Suggestion)> TypoCorrections(ParseResult parse, Command command)
     {
-        if (token.StartsWith('-'))
+        var suggestions = new List<(string Token, string? Suggestion)>();
+        var words = parse.Tokens
+            .Select(t => t.Value)
+            .Distinct(StringComparer.Ordinal)
+            .Where(word => parse.Errors.Any(e => e.Message.Contains($"'{word}'", StringComparison.Ordinal)));
+        foreach (var word in words)
         {
-            var name = token.Split('=', 2)[0];
-            var options = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Append("--help").Where(n => n.StartsWith("--", StringComparison.Ordinal)).ToList();
-            return options.Contains(name, StringComparer.Ordinal) ? null : NameSuggestion.Closest(name, options);
+            // An option-like word is compared with the options only, any other word with the subcommands only.
+            var optionLike = word.StartsWith('-');
+            var standIn = new Command(command.Name);
+            if (optionLike)
+            {
+                // Help is offered on every command though only the root lists it.
+                standIn.Options.Add(new Option<bool>("--help"));
+            }
+
+            foreach (var option in command.Options.Where(o => optionLike && o.Name != "--help"))
+            {
+                var names = option.Aliases.ToArray();
+                standIn.Options.Add(new Option<bool>(option.Name, names) { Hidden = option.Hidden });
+            }
+
+            foreach (var subcommand in command.Subcommands.Where(_ => !optionLike))
+            {
+                standIn.Subcommands.Add(new Command(subcommand.Name) { Hidden = subcommand.Hidden });
+            }
+
+            var probe = standIn.Parse([word.Split('=', 2)[0]]);
+            if (probe.Action is not ParseErrorAction errorAction)
+            {
+                continue;
+            }
+
+            errorAction.ShowHelp = false;
+            errorAction.ShowTypoCorrections = true;
+            using var captured = new StringWriter();
+            probe.Invoke(new InvocationConfiguration { Output = captured, Error = TextWriter.Null, EnableDefaultExceptionHandler = false });
+
+            // The output names the word in quotes on one line, then lists the suggestions one a line.
+            var lines = captured.ToString().Split('\n', StringSplitOptions.TrimEntries);
+            var named = Array.FindIndex(lines, line => line.Contains('\'', StringComparison.Ordinal));
+            if (named >= 0 && named + 1 < lines.Length && lines[named + 1].Length > 0)
+            {
+                suggestions.Add((word, lines[named + 1]));
+            }
         }
 
-        return command.Subcommands.Count == 0 || command.Subcommands.Any(c => c.Name == token) ? null : NameSuggestion.Closest(token, command.Subcommands.Select(c => c.Name));
+        return suggestions;
     }
 
     private static string CommandPath(CommandResult result)

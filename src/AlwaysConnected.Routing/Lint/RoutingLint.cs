@@ -1,3 +1,5 @@
+using AlwaysConnected.Routing.Ars;
+using AlwaysConnected.Routing.DialPlan;
 using AlwaysConnected.Routing.Patterns;
 
 namespace AlwaysConnected.Routing.Lint;
@@ -10,8 +12,14 @@ namespace AlwaysConnected.Routing.Lint;
 /// </summary>
 internal static class RoutingLint
 {
-    public static void Run(RoutingModel model, PatternOptions patterns, List<RoutingDiagnostic> found)
+    /// <param name="model">The rules as written.</param>
+    /// <param name="patterns">The pattern options the rules run with.</param>
+    /// <param name="dialPlan">The compiled dial plan (what the compiler already learnt: group counts, references); null when it did not compile.</param>
+    /// <param name="ars">The compiled ARS; null when it did not compile.</param>
+    /// <param name="found">Receives the warnings.</param>
+    public static void Run(RoutingModel model, PatternOptions patterns, CompiledDialPlan? dialPlan, CompiledArs? ars, List<RoutingDiagnostic> found)
     {
         UnreachableRuleCheck.Run(model.DialPlan, patterns, found);
+        UnusedCaptureCheck.Run(dialPlan, ars, found);
     }
 }

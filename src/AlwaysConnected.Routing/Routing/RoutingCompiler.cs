@@ -14,7 +14,7 @@ internal static class RoutingCompiler
         found.AddRange(dialPlanDiagnostics);
         ArsCompiler.TryCompile(model.Ars, options.Ars, version, out var ars, out var arsDiagnostics);
         found.AddRange(arsDiagnostics);
-        RoutingLint.Run(model, options.DialPlan.Patterns, found);
+        RoutingLint.Run(model, options.DialPlan.Patterns, dialPlan, ars, found);
 
         diagnostics = [.. found.OrderByDescending(d => d.Severity)];
         if (dialPlan is null || ars is null || found.Exists(d => d.Severity == RoutingDiagnosticSeverity.Error))

@@ -100,6 +100,9 @@ public static class RoutingDiagnosticIds
     /// <summary>Dial plan lint (warning): an earlier rule always matches first, so this rule never does.</summary>
     public const string UnreachableRule = "DP0200";
 
+    /// <summary>Dial plan lint (warning): a matching pattern captures a group that nothing in the rule reads as <c>%n</c>.</summary>
+    public const string UnusedCapture = "DP0201";
+
     /// <summary>ARS text: a section or field where it does not belong.</summary>
     public const string ArsTextMisplaced = "ART0001";
 
@@ -144,6 +147,9 @@ public static class RoutingDiagnosticIds
 
     /// <summary>ARS (warning): a pattern needs the backtracking regular expression engine.</summary>
     public const string ArsBacktrackingPattern = "ARS0101";
+
+    /// <summary>ARS lint (warning): a To, From or Return pattern captures a group that nothing in the block reads as <c>&amp;tN</c>, <c>&amp;fN</c> or <c>&amp;pN</c>.</summary>
+    public const string ArsUnusedCapture = "ARS0201";
 
     /// <summary>Builder: an addition (rule, route) was invalid.</summary>
     public const string InvalidAddition = "CFG0001";

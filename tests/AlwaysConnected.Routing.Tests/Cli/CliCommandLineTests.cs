@@ -59,6 +59,14 @@ public class CliCommandLineTests
     }
 
     [Fact]
+    public void A_word_near_no_known_name_gets_no_suggestion_and_a_plain_word_is_never_offered_an_option()
+    {
+        Of("validate", "--zzzzzzzzzz", Case1).Stderr.Should().StartWith("sip-route validate: Unrecognized command or argument '--zzzzzzzzzz'.\n".ReplaceLineEndings());
+        Of("frobnicate").Stderr.Should().StartWith("sip-route: Unrecognized command or argument 'frobnicate'.\n".ReplaceLineEndings());
+        Of("explain", "--dialpan", Case1, "x").Stderr.Should().Contain("'--dialpan'. Did you mean '--dialplan'?").And.NotContain("'x'. Did you mean");
+    }
+
+    [Fact]
     public void No_command_exits_2_and_points_to_the_help()
     {
         var run = Of();

@@ -57,6 +57,7 @@ public partial class DiagnosticCatalogueTests
         [RoutingDiagnosticIds.TargetInPreliminaryRule] = () => DialPlan("[Preliminary Rule p]\n[Matching Patterns]\n$request = ^INVITE\n[Deploy Patterns]\n$target = 192.0.2.1"),
         [RoutingDiagnosticIds.NearMissName] = () => DialPlan(Rule + "$request = ^INVITE\n[Deploy Patterns]\n$taget = 192.0.2.1"),
         [RoutingDiagnosticIds.UnreachableRule] = () => DialPlan(Rule + "$request = ^INVITE\n[Deploy Patterns]\n$action = 403\n[Rule s]\n[Matching Patterns]\n$request = ^INVITE\nTo = 1\n[Deploy Patterns]\n$action = 486"),
+        [RoutingDiagnosticIds.UnusedCapture] = () => DialPlan(Rule + "$request = ^INVITE sip:(0312[0-9]+)@\n[Deploy Patterns]\n$target = 192.0.2.1"),
 
         [RoutingDiagnosticIds.ArsTextMisplaced] = () => ArsText("To: x"),
         [RoutingDiagnosticIds.ArsTextDuplicate] = () => ArsText("[Route a]\n[Route a]"),
@@ -74,6 +75,7 @@ public partial class DiagnosticCatalogueTests
         [RoutingDiagnosticIds.ArsUndefinedVariable] = () => Ars(Route + "To: sip:(.+)@\n[Deploy Patterns]\nTo: sip:&v7@gw.example"),
         [RoutingDiagnosticIds.ArsNoTrunk] = () => Ars(Route + "To: sip:(.+)@"),
         [RoutingDiagnosticIds.ArsBacktrackingPattern] = () => Ars(Route + "To: sip:(a)\\1@\n[Deploy Patterns]\nTarget: gw.example"),
+        [RoutingDiagnosticIds.ArsUnusedCapture] = () => Ars(Route + "To: sip:([0-9]+)@\n[Deploy Patterns]\nTarget: gw.example"),
 
         [RoutingDiagnosticIds.InvalidAddition] = () => new SipRouterBuilder().AddRule("bad[name", r => r.When("$request", "^INVITE")).Problems.Select(p => p.Id),
         [RoutingDiagnosticIds.InvalidRuleSet] = () => Thrown(() => new SipRouterBuilder()

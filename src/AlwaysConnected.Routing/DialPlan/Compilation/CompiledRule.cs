@@ -26,4 +26,7 @@ internal sealed class CompiledRule(string name, bool isPreliminary, CompiledMatc
     /// pass can cost far more than the match itself.
     /// </summary>
     public bool CapturesReferenced { get; init; }
+
+    /// <summary>The group numbers something in the rule reads (sorted, distinct); the lint reports the others.</summary>
+    public int[] ReferencedGroups { get; init; } = [];
 }

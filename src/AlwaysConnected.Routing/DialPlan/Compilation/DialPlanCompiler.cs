@@ -64,6 +64,7 @@ internal static class DialPlanCompiler
         // count over the whole list per rule made compiling quadratic in the rule count.
         var firstOfRule = diagnostics.Count;
         var matching = new List<CompiledMatchingLine>();
+        var referenced = new List<int>();
         var groups = 0;
         var lineNumber = 0;
         foreach (var line in rule.Matching)
@@ -80,6 +81,7 @@ internal static class DialPlanCompiler
                 diagnostics.Add(Error(RoutingDiagnosticIds.InvalidMatchingName, rule, "Matching", lineNumber, "name", $"{e.Message} (column {e.Column + 1} of '{line.Name}')"));
             }
 
+            referenced.AddRange(parser.ReferencedGroups);
             if (parser.HighestGroupReferenced > 0)
             {
                 // Groups of earlier lines are read while matching this one: extract them early.
@@ -123,7 +125,7 @@ internal static class DialPlanCompiler
         foreach (var line in rule.Deploy)
         {
             lineNumber++;
-            var compiled = CompileDeployLine(rule, line, lineNumber, isPreliminary, groups, options, diagnostics, ref capturesReferenced);
+            var compiled = CompileDeployLine(rule, line, lineNumber, isPreliminary, groups, options, diagnostics, referenced, ref capturesReferenced);
             if (compiled is not null)
             {
                 deploy.Add(compiled);
@@ -139,11 +141,15 @@ internal static class DialPlanCompiler
 
         if (!HasError(diagnostics, firstOfRule))
         {
-            rules.Add(new CompiledRule(rule.Name, isPreliminary, [.. matching], [.. deploy], groups) { Disabled = rule.Disabled, CapturesReferenced = capturesReferenced });
+            rules.Add(new CompiledRule(rule.Name, isPreliminary, [.. matching], [.. deploy], groups) {
+                Disabled = rule.Disabled,
+                CapturesReferenced = capturesReferenced,
+                ReferencedGroups = referenced.Count == 0 ? [] : [.. referenced.Distinct().Order()],
+            });
         }
     }
 
-    private static CompiledDeployLine? CompileDeployLine(DialPlanRule rule, DeployLine line, int lineNumber, bool isPreliminary, int groups, DialPlanOptions options, List<RoutingDiagnostic> diagnostics, ref bool capturesReferenced)
+    private static CompiledDeployLine? CompileDeployLine(DialPlanRule rule, DeployLine line, int lineNumber, bool isPreliminary, int groups, DialPlanOptions options, List<RoutingDiagnostic> diagnostics, List<int> referenced, ref bool capturesReferenced)
     {
         var name = line.Name.Trim();
         var text = $"{line.Name} = {line.Value}";
@@ -153,6 +159,7 @@ internal static class DialPlanCompiler
             var parser = new ExpressionParser(options.Functions, options.Patterns, groups);
             value = parser.ParseTemplate(line.Value.Trim());
             capturesReferenced |= parser.HighestGroupReferenced > 0;
+            referenced.AddRange(parser.ReferencedGroups);
         }
         catch (ExpressionSyntaxException e)
         {

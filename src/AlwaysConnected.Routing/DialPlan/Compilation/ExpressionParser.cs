@@ -30,6 +30,11 @@ internal sealed class ExpressionParser
     /// <summary>The highest capture number referred to by what was parsed so far.</summary>
     public int HighestGroupReferenced { get; private set; }
 
+    /// <summary>Every group number referenced (<c>%n</c>, <c>%{n}</c>), in the order read; empty when none (the lint reports the groups no line reads).</summary>
+    public IReadOnlyList<int> ReferencedGroups => (IReadOnlyList<int>?)_referencedGroups ?? [];
+
+    private List<int>? _referencedGroups;
+
     /// <summary>Parses a whole left-hand side.</summary>
     public ValueSource ParseName(string text, int offset = 0)
     {
@@ -114,6 +119,7 @@ internal sealed class ExpressionParser
         }
 
         HighestGroupReferenced = Math.Max(HighestGroupReferenced, number);
+        (_referencedGroups ??= []).Add(number);
         return new CaptureSource(number);
     }
 
