@@ -213,8 +213,8 @@ public sealed class RoutingDecision
     /// <summary>The writer for values built while deciding (internal: the engines write here).</summary>
     internal ByteArena Arena => _arena;
 
-    /// <summary>Working tables the engines reuse from request to request.</summary>
-    internal DialPlan.Evaluation.EvaluationScratch Scratch { get; } = new();
+    /// <summary>Working tables the engines reuse from request to request (each engine its own, by type).</summary>
+    internal Requests.DecisionScratch Scratch { get; } = new();
 
     internal void SetTarget(int start, int length) => _target = (start, length);
 

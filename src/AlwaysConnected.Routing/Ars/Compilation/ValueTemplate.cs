@@ -1,4 +1,5 @@
 using System.Text;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.Ars.Compilation;
 
@@ -22,9 +23,9 @@ internal sealed class ValueTemplate
         }
 
         LiteralText = LiteralBytes is null ? null : Encoding.UTF8.GetString(LiteralBytes);
-        if (LiteralBytes is not null && LiteralBytes.AsSpan().IndexOfAny((byte)'\r', (byte)'\n', (byte)'\0') < 0)
+        if (LiteralBytes is not null)
         {
-            SafeTrimmedLiteral = LiteralBytes.AsSpan().Trim((byte)' ').ToArray();
+            SafeTrimmedLiteral = SubstitutedValue.SafeTrimmedConstant(LiteralBytes);
         }
     }
 

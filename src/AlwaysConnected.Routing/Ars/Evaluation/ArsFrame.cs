@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using AlwaysConnected.Routing.Requests;
 using AlwaysConnected.Routing.Sip;
 
 namespace AlwaysConnected.Routing.Ars.Evaluation;
@@ -122,27 +123,8 @@ internal ref struct ArsFrame
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ParseTo() => _to = TryRead(Message, SipHeaderId.To, out _toValue, out _toUri) ? Parsed.Present : Parsed.Absent;
+    private void ParseTo() => _to = RequestReader.TryGetAddressHeader(Message, SipHeaderId.To, out _toValue, out _toUri) ? Parsed.Present : Parsed.Absent;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ParseFrom() => _from = TryRead(Message, SipHeaderId.From, out _fromValue, out _fromUri) ? Parsed.Present : Parsed.Absent;
-
-    private static bool TryRead(SipMessage message, SipHeaderId id, out ReadOnlySpan<byte> value, out ReadOnlySpan<byte> uri)
-    {
-        uri = default;
-        value = default;
-        if (!message.TryGetHeader(id, out var header))
-        {
-            return false;
-        }
-
-        value = message.GetValue(header);
-        if (!NameAddress.TryParse(value, out var address))
-        {
-            return false;
-        }
-
-        uri = address.AddrSpec;
-        return true;
-    }
+    private void ParseFrom() => _from = RequestReader.TryGetAddressHeader(Message, SipHeaderId.From, out _fromValue, out _fromUri) ? Parsed.Present : Parsed.Absent;
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
+using AlwaysConnected.Routing.Requests;
 
 namespace AlwaysConnected.Routing.DialPlan.Compilation;
 
@@ -21,7 +22,7 @@ internal sealed class CompiledDeployLine(DeployAction action, string name, Value
     /// A constant value free of CR, LF and NUL: the per-decision injection check can skip it (a constant
     /// that holds one is checked, and refused, at evaluation like any other value).
     /// </summary>
-    public bool IsSafeConstant { get; } = value is Evaluation.Sources.LiteralSource constant && constant.Text.AsSpan().IndexOfAny('\r', '\n', '\0') < 0;
+    public bool IsSafeConstant { get; } = value is Evaluation.Sources.LiteralSource constant && InjectionGuard.IsSafe(constant.Text);
 
     public ValueSource Value { get; } = value;
 
@@ -32,6 +33,6 @@ internal sealed class CompiledDeployLine(DeployAction action, string name, Value
     /// every request; null when the value is computed per request.
     /// </summary>
     public bool? ConstantIsBareUri { get; } = value is Evaluation.Sources.LiteralSource literal
-        ? Evaluation.DialPlanEvaluator.IsBareUri(Encoding.UTF8.GetBytes(literal.Text).AsSpan().Trim((byte)' '))
+        ? UriText.IsBareUri(Encoding.UTF8.GetBytes(literal.Text).AsSpan().Trim((byte)' '))
         : null;
 }

@@ -9,8 +9,9 @@ namespace AlwaysConnected.Routing.DialPlan.Evaluation;
 /// </summary>
 internal ref struct EvaluationFrame
 {
-    public EvaluationFrame(SipMessage message, in RoutingContext context, RoutingServices services, RoutingDecision decision, Span<ValueRef> captures, DialPlanTraceRecorder? trace)
+    public EvaluationFrame(SipMessage message, in RoutingContext context, RoutingServices services, RoutingDecision decision, EvaluationScratch scratch, Span<ValueRef> captures, DialPlanTraceRecorder? trace)
     {
+        Scratch = scratch;
         Message = message;
         Context = context;
         Services = services;
@@ -26,6 +27,9 @@ internal ref struct EvaluationFrame
     public RoutingServices Services { get; }
 
     public RoutingDecision Decision { get; }
+
+    /// <summary>The dial plan's working tables, kept by the decision from request to request.</summary>
+    public EvaluationScratch Scratch { get; }
 
     /// <summary>The capture groups of the rule being evaluated, numbered cumulatively across its lines.</summary>
     public Span<ValueRef> Captures { get; }

@@ -3,8 +3,9 @@ using AlwaysConnected.Routing.Patterns;
 namespace AlwaysConnected.Routing.DialPlan.Evaluation;
 
 /// <summary>
-/// Reusable working tables of one evaluation (captures, line values, deploy values), owned by the
-/// decision so that routing allocates nothing once they have grown to the plan's size.
+/// Reusable working tables of one evaluation (captures, line values, deploy values), kept in the
+/// decision's <see cref="Requests.DecisionScratch"/> so that routing allocates nothing once they have
+/// grown to the plan's size.
 /// </summary>
 internal sealed class EvaluationScratch
 {
@@ -45,7 +46,6 @@ internal sealed class EvaluationScratch
 
     public Span<ValueRef> DeployValues(int size) => Grow(ref _deployValues, size).AsSpan(0, size);
 
-    /// <summary>The rule index's candidate set for plans too large for the stack.</summary>
     /// <summary>Room for one pattern's capture ranges while it matches.</summary>
     public Span<CaptureRange> CaptureRanges(int size)
     {
@@ -57,6 +57,7 @@ internal sealed class EvaluationScratch
         return _captureRanges;
     }
 
+    /// <summary>The rule index's candidate set.</summary>
     public Span<ulong> CandidateBits(int size)
     {
         if (_candidateBits.Length < size)

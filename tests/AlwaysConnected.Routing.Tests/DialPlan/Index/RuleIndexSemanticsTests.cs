@@ -185,7 +185,7 @@ public sealed class RuleIndexSemanticsTests
         var decision = new RoutingDecision();
         var bits = new ulong[plan.Index.WordCount];
         var frame = new AlwaysConnected.Routing.DialPlan.Evaluation.EvaluationFrame(
-            message, new RoutingContext(DialPlanHarness.Remote), DialPlanHarness.Services(), decision, new AlwaysConnected.Routing.DialPlan.Evaluation.ValueRef[1], trace: null);
+            message, new RoutingContext(DialPlanHarness.Remote), DialPlanHarness.Services(), decision, new AlwaysConnected.Routing.DialPlan.Evaluation.EvaluationScratch(), new AlwaysConnected.Routing.DialPlan.Evaluation.ValueRef[1], trace: null);
         plan.Index.MarkCandidates(ref frame, bits);
         return DialPlanRuleIndex.Count(bits);
     }

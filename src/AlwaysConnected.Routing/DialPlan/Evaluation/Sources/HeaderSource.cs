@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Requests;
 using System.Text;
 using AlwaysConnected.Routing;
 
@@ -24,7 +25,7 @@ internal sealed class HeaderSource(string name) : ValueSource
             return kind == HeaderEditKind.Remove ? ValueRef.Null : frame.Store(edited);
         }
 
-        return MessageAccess.TryGetFirstHeaderValue(frame.Message, Id, NameBytes, out var value)
+        return RequestReader.TryGetFirstHeaderValue(frame.Message, Id, NameBytes, out var value)
             ? frame.Store(value)
             : ValueRef.Null;
     }

@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Requests;
 using AlwaysConnected.Routing.DialPlan.Functions;
 using AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
 
@@ -26,7 +27,7 @@ internal sealed class RequestFunctionSource(FunctionSource call, int slot) : Val
 
     public override ValueRef Evaluate(ref EvaluationFrame frame)
     {
-        var scratch = frame.Decision.Scratch;
+        var scratch = frame.Scratch;
         if (scratch.TryGetRequestValue(slot, out var cached))
         {
             return cached;
@@ -48,7 +49,7 @@ internal sealed class RequestFunctionSource(FunctionSource call, int slot) : Val
     private static ValueRef StorePort(ref EvaluationFrame frame)
     {
         var start = frame.Arena.Length;
-        ResultWriter.Integer(frame.Arena, frame.Context.Source.Port);
+        ValueWriter.Integer(frame.Arena, frame.Context.Source.Port);
         return ValueRef.FromArena(start, frame.Arena.Length - start);
     }
 

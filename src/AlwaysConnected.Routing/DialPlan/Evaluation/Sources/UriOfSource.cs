@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Requests;
 using AlwaysConnected.Routing.DialPlan.Functions;
 
 namespace AlwaysConnected.Routing.DialPlan.Evaluation.Sources;
@@ -26,7 +27,7 @@ internal sealed class UriOfSource(ValueSource argument, string text) : ValueSour
         }
 
         var resolved = frame.Resolve(value);
-        if (!MessageAccess.TryGetUri(resolved, out var uri))
+        if (!RequestReader.TryGetUri(resolved, out var uri))
         {
             return ValueRef.Null;
         }

@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Requests;
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
@@ -26,18 +27,18 @@ internal static class AddressFunctions
     {
         if (c.ArgumentCount == 0)
         {
-            return ResultWriter.Boolean(result, AddressText.IsLocal(c.Routing.Source.Address, c.Services.LocalAddresses));
+            return ValueWriter.Boolean(result, AddressText.IsLocal(c.Routing.Source.Address, c.Services.LocalAddresses));
         }
 
         return c.TryGetArgument(0, out var value)
-            && ResultWriter.Boolean(result, AddressText.IsLocalHost(AddressText.GetHost(value), c.Services));
+            && ValueWriter.Boolean(result, AddressText.IsLocalHost(AddressText.GetHost(value), c.Services));
     }
 
     // True when the destination (the Request-URI's host) is not this server.
     private static bool Outbound(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
         c.Message.IsRequest
-        && MessageAccess.TryGetHostPort(c.Message.RequestUri, out var host, out _)
-        && ResultWriter.Boolean(result, !AddressText.IsLocalHost(AddressText.Unbracket(host), c.Services));
+        && RequestReader.TryGetHostPort(c.Message.RequestUri, out var host, out _)
+        && ValueWriter.Boolean(result, !AddressText.IsLocalHost(AddressText.Unbracket(host), c.Services));
 
     private static bool AddressRange(in DialPlanFunctionContext c, IBufferWriter<byte> result)
     {
@@ -50,11 +51,11 @@ internal static class AddressFunctions
 
         if (low!.AddressFamily != check.AddressFamily || high!.AddressFamily != check.AddressFamily)
         {
-            return ResultWriter.Boolean(result, false);
+            return ValueWriter.Boolean(result, false);
         }
 
         var value = ToNumber(check);
-        return ResultWriter.Boolean(result, value >= ToNumber(low) && value <= ToNumber(high));
+        return ValueWriter.Boolean(result, value >= ToNumber(low) && value <= ToNumber(high));
     }
 
     private static bool AddressPrefix(in DialPlanFunctionContext c, IBufferWriter<byte> result)
@@ -75,7 +76,7 @@ internal static class AddressFunctions
         var length = bits;
         if (slash >= 0)
         {
-            if (!ResultWriter.TryParseInteger(prefixText[(slash + 1)..], out var parsed) || parsed < 0 || parsed > bits)
+            if (!ValueWriter.TryParseInteger(prefixText[(slash + 1)..], out var parsed) || parsed < 0 || parsed > bits)
             {
                 return false;
             }
@@ -85,17 +86,17 @@ internal static class AddressFunctions
 
         if (network.AddressFamily != check.AddressFamily)
         {
-            return ResultWriter.Boolean(result, false);
+            return ValueWriter.Boolean(result, false);
         }
 
         var shift = bits - length;
         var matches = shift == bits || (ToNumber(network) >> shift) == (ToNumber(check) >> shift);
-        return ResultWriter.Boolean(result, matches);
+        return ValueWriter.Boolean(result, matches);
     }
 
     private static bool GlobalAddress(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
         c.TryGetArgument(0, out var value) && AddressText.TryParse(value, out var address)
-        && ResultWriter.Boolean(result, AddressText.IsGlobal(address!));
+        && ValueWriter.Boolean(result, AddressText.IsGlobal(address!));
 
     private static bool AddressType(in DialPlanFunctionContext c, IBufferWriter<byte> result)
     {
@@ -106,7 +107,7 @@ internal static class AddressFunctions
         }
 
         var isV4 = address.AddressFamily == AddressFamily.InterNetwork || address.IsIPv4MappedToIPv6;
-        return ResultWriter.Bytes(result, isV4 ? "4"u8 : "6"u8);
+        return ValueWriter.Bytes(result, isV4 ? "4"u8 : "6"u8);
     }
 
     /// <summary>The address to test: the argument at <paramref name="index"/> when given, else the source address.</summary>

@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Requests;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -16,7 +17,7 @@ internal static class AddressText
             return true;
         }
 
-        if (MessageAccess.TryGetHostPort(text, out var host, out _))
+        if (RequestReader.TryGetHostPort(text, out var host, out _))
         {
             return IPAddress.TryParse(Unbracket(host), out address);
         }
@@ -36,7 +37,7 @@ internal static class AddressText
     public static ReadOnlySpan<byte> GetHost(ReadOnlySpan<byte> text)
     {
         text = text.Trim((byte)' ');
-        if (MessageAccess.TryGetHostPort(text, out var host, out _))
+        if (RequestReader.TryGetHostPort(text, out var host, out _))
         {
             return Unbracket(host);
         }

@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Requests;
 using System.Text;
 using System.Buffers;
 
@@ -15,8 +16,8 @@ internal static class MathAndStringFunctions
         yield return new("math.eq", 2, 2, static (in c, r) => Compare(c, r, static (a, b) => a == b));
         yield return new("math.min", 2, 3, static (in c, r) => Fold(c, r, Math.Min));
         yield return new("math.max", 2, 3, static (in c, r) => Fold(c, r, Math.Max));
-        yield return new("math.inc", 1, 1, static (in c, r) => TryGetNumber(c, 0, out var n) && n < long.MaxValue && ResultWriter.Integer(r, n + 1));
-        yield return new("math.dec", 1, 1, static (in c, r) => TryGetNumber(c, 0, out var n) && n > long.MinValue && ResultWriter.Integer(r, n - 1));
+        yield return new("math.inc", 1, 1, static (in c, r) => TryGetNumber(c, 0, out var n) && n < long.MaxValue && ValueWriter.Integer(r, n + 1));
+        yield return new("math.dec", 1, 1, static (in c, r) => TryGetNumber(c, 0, out var n) && n > long.MinValue && ValueWriter.Integer(r, n - 1));
         yield return new("math.range", 3, 3, Range);
         yield return new("math.rand", 2, 2, Random);
         yield return new("str.lowercase", 1, 1, static (in c, r) => Case(c, r, upper: false));
@@ -26,11 +27,11 @@ internal static class MathAndStringFunctions
     private static bool TryGetNumber(in DialPlanFunctionContext c, int index, out long number)
     {
         number = 0;
-        return c.TryGetArgument(index, out var value) && ResultWriter.TryParseInteger(value, out number);
+        return c.TryGetArgument(index, out var value) && ValueWriter.TryParseInteger(value, out number);
     }
 
     private static bool Compare(in DialPlanFunctionContext c, IBufferWriter<byte> result, Func<long, long, bool> comparison) =>
-        TryGetNumber(c, 0, out var a) && TryGetNumber(c, 1, out var b) && ResultWriter.Boolean(result, comparison(a, b));
+        TryGetNumber(c, 0, out var a) && TryGetNumber(c, 1, out var b) && ValueWriter.Boolean(result, comparison(a, b));
 
     private static bool Fold(in DialPlanFunctionContext c, IBufferWriter<byte> result, Func<long, long, long> fold)
     {
@@ -49,12 +50,12 @@ internal static class MathAndStringFunctions
             acc = fold(acc, next);
         }
 
-        return ResultWriter.Integer(result, acc);
+        return ValueWriter.Integer(result, acc);
     }
 
     private static bool Range(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
         TryGetNumber(c, 0, out var low) && TryGetNumber(c, 1, out var high) && TryGetNumber(c, 2, out var value)
-        && ResultWriter.Boolean(result, value >= low && value <= high);
+        && ValueWriter.Boolean(result, value >= low && value <= high);
 
     private static bool Random(in DialPlanFunctionContext c, IBufferWriter<byte> result)
     {
@@ -63,7 +64,7 @@ internal static class MathAndStringFunctions
             return false;
         }
 
-        return ResultWriter.Integer(result, System.Random.Shared.NextInt64(low, high + 1));
+        return ValueWriter.Integer(result, System.Random.Shared.NextInt64(low, high + 1));
     }
 
     private static bool Case(in DialPlanFunctionContext c, IBufferWriter<byte> result, bool upper)

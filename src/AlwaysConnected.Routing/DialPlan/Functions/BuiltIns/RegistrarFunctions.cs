@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Requests;
 using System.Buffers;
 using AlwaysConnected.Routing.DialPlan.Evaluation;
 
@@ -22,17 +23,17 @@ internal static class RegistrarFunctions
     {
         if (!TryGetUser(c, out var user))
         {
-            return ResultWriter.Boolean(result, false);
+            return ValueWriter.Boolean(result, false);
         }
 
         Span<char> chars = stackalloc char[CharScratch.MaxLength];
-        return ResultWriter.Boolean(result, CharScratch.TryDecode(user, chars, out var text) && c.Services.Registrar.GetContact(text) is not null);
+        return ValueWriter.Boolean(result, CharScratch.TryDecode(user, chars, out var text) && c.Services.Registrar.GetContact(text) is not null);
     }
 
     private static bool RegisteredUri(in DialPlanFunctionContext c, IBufferWriter<byte> result)
     {
         var contact = FindContact(c);
-        return contact is not null && ResultWriter.Text(result, contact);
+        return contact is not null && ValueWriter.Text(result, contact);
     }
 
     private static bool RegisteredAddress(in DialPlanFunctionContext c, IBufferWriter<byte> result)
@@ -45,12 +46,12 @@ internal static class RegistrarFunctions
 
         Span<byte> bytes = stackalloc byte[512];
         if (!System.Text.Encoding.UTF8.TryGetBytes(contact, bytes, out var written)
-            || !MessageAccess.TryGetHostPort(bytes[..written], out var host, out _))
+            || !RequestReader.TryGetHostPort(bytes[..written], out var host, out _))
         {
             return false;
         }
 
-        return ResultWriter.Bytes(result, AddressText.Unbracket(host));
+        return ValueWriter.Bytes(result, AddressText.Unbracket(host));
     }
 
     private static bool AliasLookup(in DialPlanFunctionContext c, IBufferWriter<byte> result)
@@ -69,7 +70,7 @@ internal static class RegistrarFunctions
         }
 
         var entity = c.Services.Aliases.Lookup(aliasText, groupText);
-        return entity is not null && ResultWriter.Text(result, entity);
+        return entity is not null && ValueWriter.Text(result, entity);
     }
 
     private static string? FindContact(in DialPlanFunctionContext c)
@@ -88,7 +89,7 @@ internal static class RegistrarFunctions
     {
         if (c.ArgumentCount == 0)
         {
-            return MessageAccess.TryGetUser(c.Message.RequestUri, out user);
+            return RequestReader.TryGetUser(c.Message.RequestUri, out user);
         }
 
         if (!c.TryGetArgument(0, out var value))
@@ -97,7 +98,7 @@ internal static class RegistrarFunctions
             return false;
         }
 
-        if (MessageAccess.TryGetUser(value, out user))
+        if (RequestReader.TryGetUser(value, out user))
         {
             return true;
         }

@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Requests;
 using System.Buffers;
 using AlwaysConnected.Routing;
 
@@ -17,13 +18,13 @@ internal static class RequestFunctions
     }
 
     private static bool Request(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
-        c.Message.IsRequest && ResultWriter.Bytes(result, c.Message.StartLine);
+        c.Message.IsRequest && ValueWriter.Bytes(result, c.Message.StartLine);
 
     private static bool Address(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
         WriteAddress(c.Routing, result);
 
     private static bool Port(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
-        ResultWriter.Integer(result, c.Routing.Source.Port);
+        ValueWriter.Integer(result, c.Routing.Source.Port);
 
     private static bool AddressAndPort(in DialPlanFunctionContext c, IBufferWriter<byte> result)
     {
@@ -35,11 +36,11 @@ internal static class RequestFunctions
 
         WriteAddress(c.Routing, result);
         result.Write(isV6 ? "]:"u8 : ":"u8);
-        return ResultWriter.Integer(result, c.Routing.Source.Port);
+        return ValueWriter.Integer(result, c.Routing.Source.Port);
     }
 
     private static bool Transport(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
-        ResultWriter.Bytes(result, c.Routing.Transport switch
+        ValueWriter.Bytes(result, c.Routing.Transport switch
         {
             SipTransport.Tcp => "TCP"u8,
             SipTransport.Tls => "TLS"u8,
@@ -64,7 +65,7 @@ internal static class RequestFunctions
             hash = (hash ^ b) * 16777619u;
         }
 
-        return ResultWriter.Integer(result, hash & 0x7FFFFFFF);
+        return ValueWriter.Integer(result, hash & 0x7FFFFFFF);
     }
 
     internal static bool WriteAddress(in RoutingContext routing, IBufferWriter<byte> result)

@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Requests;
 using System.Buffers;
 
 namespace AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
@@ -10,12 +11,12 @@ internal static class SessionFunctions
 {
     public static IEnumerable<DialPlanFunction> All()
     {
-        yield return new("sessionnum", 0, 0, static (in c, r) => ResultWriter.Integer(r, c.Services.Sessions.Concurrent));
-        yield return new("sps", 0, 0, static (in c, r) => ResultWriter.Integer(r, c.Services.Sessions.SessionsPerSecond));
-        yield return new("route.concurrent", 1, 1, static (in c, r) => WithRoute(c, r, static (s, name, _, result) => ResultWriter.Integer(result, s.GetConcurrent(name))));
-        yield return new("route.sps", 1, 1, static (in c, r) => WithRoute(c, r, static (s, name, _, result) => ResultWriter.Integer(result, s.GetSessionsPerSecond(name))));
-        yield return new("route.underlimit", 2, 2, static (in c, r) => WithRoute(c, r, static (s, name, max, result) => ResultWriter.Boolean(result, s.GetConcurrent(name) < max)));
-        yield return new("route.spslimit", 2, 2, static (in c, r) => WithRoute(c, r, static (s, name, max, result) => ResultWriter.Boolean(result, s.GetSessionsPerSecond(name) < max)));
+        yield return new("sessionnum", 0, 0, static (in c, r) => ValueWriter.Integer(r, c.Services.Sessions.Concurrent));
+        yield return new("sps", 0, 0, static (in c, r) => ValueWriter.Integer(r, c.Services.Sessions.SessionsPerSecond));
+        yield return new("route.concurrent", 1, 1, static (in c, r) => WithRoute(c, r, static (s, name, _, result) => ValueWriter.Integer(result, s.GetConcurrent(name))));
+        yield return new("route.sps", 1, 1, static (in c, r) => WithRoute(c, r, static (s, name, _, result) => ValueWriter.Integer(result, s.GetSessionsPerSecond(name))));
+        yield return new("route.underlimit", 2, 2, static (in c, r) => WithRoute(c, r, static (s, name, max, result) => ValueWriter.Boolean(result, s.GetConcurrent(name) < max)));
+        yield return new("route.spslimit", 2, 2, static (in c, r) => WithRoute(c, r, static (s, name, max, result) => ValueWriter.Boolean(result, s.GetSessionsPerSecond(name) < max)));
     }
 
     private delegate bool RouteQuery(Services.ISessionCounters sessions, ReadOnlySpan<char> routeName, long limit, IBufferWriter<byte> result);
@@ -29,7 +30,7 @@ internal static class SessionFunctions
         }
 
         long limit = 0;
-        if (c.ArgumentCount > 1 && (!c.TryGetArgument(1, out var limitText) || !ResultWriter.TryParseInteger(limitText, out limit)))
+        if (c.ArgumentCount > 1 && (!c.TryGetArgument(1, out var limitText) || !ValueWriter.TryParseInteger(limitText, out limit)))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Requests;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
@@ -50,7 +51,7 @@ internal static class TimeFunctions
 
         var now = LocalNow(c, zone).TimeOfDay;
         var inRange = begin <= end ? now >= begin && now <= end : now >= begin || now <= end;
-        return ResultWriter.Boolean(result, inRange);
+        return ValueWriter.Boolean(result, inRange);
     }
 
     internal static bool TryParseTimeOfDay(ReadOnlySpan<byte> text, out TimeSpan time)

@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Requests;
 using System.Buffers;
 using AlwaysConnected.Routing.DialPlan.Evaluation;
 
@@ -20,23 +21,23 @@ internal static class UriFunctions
     }
 
     private static bool GetUri(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
-        c.TryGetArgument(0, out var value) && MessageAccess.TryGetUri(value, out var uri) && ResultWriter.Bytes(result, uri);
+        c.TryGetArgument(0, out var value) && RequestReader.TryGetUri(value, out var uri) && ValueWriter.Bytes(result, uri);
 
     private static bool GetSipUser(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
-        c.TryGetArgument(0, out var value) && MessageAccess.TryGetUser(value, out var user) && ResultWriter.Bytes(result, user);
+        c.TryGetArgument(0, out var value) && RequestReader.TryGetUser(value, out var user) && ValueWriter.Bytes(result, user);
 
     private static bool GetDisplayName(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
-        c.TryGetArgument(0, out var value) && MessageAccess.TryGetDisplayName(value, out var name) && ResultWriter.Bytes(result, name);
+        c.TryGetArgument(0, out var value) && RequestReader.TryGetDisplayName(value, out var name) && ValueWriter.Bytes(result, name);
 
     // $param looks at every ;name=value in the string, inside or outside <>, first one wins.
     private static bool Param(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
         c.TryGetArgument(0, out var value) && c.TryGetArgument(1, out var name)
-        && ParameterScanner.TryFind(value, name, out var found) && ResultWriter.Bytes(result, found);
+        && ParameterScanner.TryFind(value, name, out var found) && ValueWriter.Bytes(result, found);
 
     private static bool UriParam(in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
         c.TryGetArgument(0, out var value) && c.TryGetArgument(1, out var name)
-        && MessageAccess.TryGetUri(value, out var uri) && ParameterScanner.TryFind(StripUriHeaders(uri), name, out var found)
-        && ResultWriter.Bytes(result, found);
+        && RequestReader.TryGetUri(value, out var uri) && ParameterScanner.TryFind(StripUriHeaders(uri), name, out var found)
+        && ValueWriter.Bytes(result, found);
 
     private static bool HeaderParam(in DialPlanFunctionContext c, IBufferWriter<byte> result)
     {
@@ -49,7 +50,7 @@ internal static class UriFunctions
         // there are no brackets (RFC 3261 §20: then every ;param belongs to the header).
         var close = value.LastIndexOf((byte)'>');
         var tail = close >= 0 ? value[(close + 1)..] : value;
-        return ParameterScanner.TryFind(tail, name, out var found) && ResultWriter.Bytes(result, found);
+        return ParameterScanner.TryFind(tail, name, out var found) && ValueWriter.Bytes(result, found);
     }
 
     private static ReadOnlySpan<byte> StripUriHeaders(ReadOnlySpan<byte> uri)

@@ -1,12 +1,13 @@
 using AlwaysConnected.Routing.Sip;
 
-namespace AlwaysConnected.Routing.DialPlan.Evaluation;
+namespace AlwaysConnected.Routing.Requests;
 
 /// <summary>
-/// The few reads the rule engines make of a parsed request, in one place: header by name (first
-/// occurrence), the addr-spec, user and display name inside a header value.
+/// The few reads both rule engines make of a parsed request, in one place: header by name or id (first
+/// occurrence), the addr-spec, user, host:port and display name inside a header value. Both engines read
+/// through here rather than parsing header text themselves, so a request reads the same to either.
 /// </summary>
-internal static class MessageAccess
+internal static class RequestReader
 {
     public static bool TryGetFirstHeaderValue(SipMessage message, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value) =>
         TryGetFirstHeaderValue(message, SipHeaderNames.GetId(name), name, out value);
@@ -22,6 +23,23 @@ internal static class MessageAccess
 
         value = default;
         return false;
+    }
+
+    /// <summary>
+    /// The first value of a name-addr header (To, From) and the URI inside it; false when the header is
+    /// absent or its value does not parse (then <paramref name="uri"/> is empty).
+    /// </summary>
+    public static bool TryGetAddressHeader(SipMessage message, SipHeaderId id, out ReadOnlySpan<byte> value, out ReadOnlySpan<byte> uri)
+    {
+        uri = default;
+        value = default;
+        if (!message.TryGetHeader(id, out var header))
+        {
+            return false;
+        }
+
+        value = message.GetValue(header);
+        return TryGetUri(value, out uri);
     }
 
     /// <summary>The URI inside a name-addr or addr-spec header value: no display name, no <c>&lt;&gt;</c>, no header parameters.</summary>
@@ -65,6 +83,7 @@ internal static class MessageAccess
         return !host.IsEmpty;
     }
 
+    /// <summary>The display name of a name-addr header value; false when it has none.</summary>
     public static bool TryGetDisplayName(ReadOnlySpan<byte> headerValue, out ReadOnlySpan<byte> displayName)
     {
         displayName = default;

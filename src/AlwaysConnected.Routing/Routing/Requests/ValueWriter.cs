@@ -1,10 +1,13 @@
 using System.Buffers;
 using System.Globalization;
 
-namespace AlwaysConnected.Routing.DialPlan.Functions.BuiltIns;
+namespace AlwaysConnected.Routing.Requests;
 
-/// <summary>Small helpers the built-in functions use to write their results without allocating.</summary>
-internal static class ResultWriter
+/// <summary>
+/// Writes small values (booleans, integers, text) into a byte buffer without allocating: the built-in
+/// functions' results and the engines' computed values (a next hop's port) alike.
+/// </summary>
+internal static class ValueWriter
 {
     public static bool Boolean(IBufferWriter<byte> result, bool value)
     {
