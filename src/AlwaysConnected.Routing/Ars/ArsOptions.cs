@@ -1,5 +1,6 @@
 using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Ars.Plugins;
+using AlwaysConnected.Routing.Ars.State;
 using AlwaysConnected.Routing.Patterns;
 
 namespace AlwaysConnected.Routing.Ars;
@@ -8,6 +9,7 @@ namespace AlwaysConnected.Routing.Ars;
 public sealed class ArsOptions
 {
     private ArsPluginRegistry _plugins = new();
+    private ArsBlockStates? _states;
 
     /// <summary>How patterns are compiled (the backtracking match timeout).</summary>
     public PatternOptions Patterns { get; init; } = PatternOptions.Default;
@@ -16,9 +18,15 @@ public sealed class ArsOptions
     // (SipRouterBuilder.AddPlugin, SipRoutingBuilder.AddPlugin).
     internal ArsPluginRegistry Plugins { get => _plugins; init => _plugins = value; }
 
-    // Session counts and recovery times per block. Each new version of the routes is compiled with the same
-    // options (or the same state object) so that counts and failures carry over a reload.
-    internal ArsBlockStates States { get; init; } = new();
+    /// <summary>
+    /// Where session counts and failures per block are shared with other routers (for example the Redis
+    /// package's store, see docs/cluster.md); in this process only when null (the default).
+    /// </summary>
+    public IArsBlockStateStore? BlockStateStore { get; init; }
+
+    // Session counts and recovery times per block, over BlockStateStore. Each new version of the routes is
+    // compiled with the same options (or the same state object) so that counts and failures carry over a reload.
+    internal ArsBlockStates States { get => _states ?? CreateStates(); init => _states = value; }
 
     /// <summary>
     /// Resolves a registrar's host name when a route accepts inbound calls only from its registered trunk
@@ -43,8 +51,15 @@ public sealed class ArsOptions
     /// <summary>A copy of these options with another plug-in registry (the same block states, so counts carry over).</summary>
     internal ArsOptions WithPlugins(ArsPluginRegistry plugins)
     {
+        _ = States; // created before the copy, so that both share the counts
         var copy = (ArsOptions)MemberwiseClone();
         copy._plugins = plugins;
         return copy;
+    }
+
+    private ArsBlockStates CreateStates()
+    {
+        var created = new ArsBlockStates(BlockStateStore);
+        return Interlocked.CompareExchange(ref _states, created, null) ?? created;
     }
 }

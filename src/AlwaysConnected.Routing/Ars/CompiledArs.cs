@@ -9,7 +9,7 @@ namespace AlwaysConnected.Routing.Ars;
 
 /// <summary>
 /// ARS routes compiled for routing: immutable and safe to share between threads (the session counts and
-/// recovery times it consults live in <see cref="ArsOptions.States"/>). Build one with <see cref="ArsCompiler"/>.
+/// recovery times it consults live in the options' block states). Build one with <see cref="ArsCompiler"/>.
 /// </summary>
 internal sealed class CompiledArs
 {

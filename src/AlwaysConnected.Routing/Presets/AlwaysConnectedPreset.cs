@@ -10,7 +10,7 @@ namespace AlwaysConnected.Routing.Presets;
 /// the internal marker from anything not sent by this host, then either the direct-to-carrier rule
 /// (case 1) or the forward-to-PBX rule with the ARS IN and OUT routes (case 2).
 /// </summary>
-public static class AlwaysConnectedPreset
+internal static class AlwaysConnectedPreset
 {
     /// <summary>The name of the anti-spoofing Preliminary rule.</summary>
     public const string AntiSpoofingRule = "always-connected-anti-spoofing";
@@ -95,16 +95,6 @@ public static class AlwaysConnectedPreset
         };
 
         return new RoutingModel(new DialPlanDefinition([.. preliminary], [toPbx]), new ArsDefinition([route]));
-    }
-
-    /// <summary>Adds the generated rules to a builder.</summary>
-    public static SipRouterBuilder UseAlwaysConnected(this SipRouterBuilder builder, Action<AlwaysConnectedOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        var options = new AlwaysConnectedOptions();
-        configure(options);
-        return builder.AddModel(CreateModel(options));
     }
 
     private static void Validate(AlwaysConnectedOptions options)

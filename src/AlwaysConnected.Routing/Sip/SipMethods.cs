@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Sip;
 
 /// <summary>Maps method tokens to <see cref="SipMethod"/> and back. Method names are case-sensitive (RFC 3261 §7.1).</summary>
-public static class SipMethods
+internal static class SipMethods
 {
     /// <summary>Classifies a method token. Returns <see cref="SipMethod.Extension"/> for any other non-empty token.</summary>
     /// <param name="method">The method token bytes.</param>

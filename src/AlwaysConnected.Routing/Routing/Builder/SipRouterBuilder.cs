@@ -5,6 +5,7 @@ using AlwaysConnected.Routing.Collections;
 using AlwaysConnected.Routing.DialPlan;
 using AlwaysConnected.Routing.DialPlan.Functions;
 using AlwaysConnected.Routing.DialPlan.Text;
+using AlwaysConnected.Routing.Presets;
 using AlwaysConnected.Routing.Services;
 
 namespace AlwaysConnected.Routing;
@@ -115,6 +116,21 @@ public sealed class SipRouterBuilder
         _templates.AddRange(model.Ars.Templates);
         _globals.AddRange(model.Ars.GlobalVariables);
         return this;
+    }
+
+    /// <summary>
+    /// Adds the rules of the "Always Connected via ITSP" recipe, generated from a few facts: the anti-spoofing
+    /// and marker-stripping Preliminary rules, then either the rule straight to the carrier or, when the carrier
+    /// demands authentication, the rule to the PBX core with its ARS IN and OUT routes (docs/configuration.md).
+    /// </summary>
+    /// <param name="configure">Sets the facts (the carrier's domain, the account, ...).</param>
+    /// <exception cref="ArgumentException">A required option is missing or malformed.</exception>
+    public SipRouterBuilder UseAlwaysConnected(Action<AlwaysConnectedOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new AlwaysConnectedOptions();
+        configure(options);
+        return AddModel(AlwaysConnectedPreset.CreateModel(options));
     }
 
     /// <summary>Registers a host <c>$function</c> the rules may call.</summary>
