@@ -17,4 +17,7 @@ public static class Categories
 
     /// <summary>Hostile input: patterns that are exponential for a backtracking engine, on long values.</summary>
     public const string HostileInput = "HostileInput";
+
+    /// <summary>Checking large rule sets: <c>RoutingModel.Validate</c> and the lint at 1k/10k/100k rules.</summary>
+    public const string Lint = "Lint";
 }

@@ -59,9 +59,32 @@ internal static class ExplainCommand
         }
 
         var rulesFile = settings.ConfigPath ?? settings.DialPlanPath ?? settings.ArsPath!;
+        var (time, zone) = ClockSetting.Parse(settings.Now);
+        var registrar = new InMemorySipRegistrar();
+        foreach (var (user, contact) in settings.Registered)
+        {
+            registrar.Register(user, contact);
+        }
+
+        var localAddresses = settings.LocalAddresses.Concat(rules.LocalAddresses).Distinct().ToList();
+        var services = new RoutingServices { Registrar = registrar, Time = time, TimeZone = zone, LocalAddresses = localAddresses };
+        SipRouter? router = null;
         if (!findings.Exists(f => f.Severity == RoutingDiagnosticSeverity.Error))
         {
-            RuleChecks.Check(rules, settings.ConfigPath ?? settings.DialPlanPath ?? rulesFile, settings.ConfigPath ?? settings.ArsPath ?? rulesFile, findings);
+            // The router compiles and lints the rules once, and its diagnostics are exactly what validate reports:
+            // checking the model first as well would compile and lint every rule twice.
+            IReadOnlyList<RoutingDiagnostic> diagnostics;
+            try
+            {
+                router = new SipRouter(rules.ToModel(), rules.CreateRouterOptions(), services);
+                diagnostics = router.Diagnostics;
+            }
+            catch (RoutingConfigurationException e)
+            {
+                diagnostics = e.Diagnostics;
+            }
+
+            RuleChecks.Report(diagnostics, settings.ConfigPath ?? settings.DialPlanPath ?? rulesFile, settings.ConfigPath ?? settings.ArsPath ?? rulesFile, findings);
         }
 
         var errors = findings.Where(f => f.Severity == RoutingDiagnosticSeverity.Error).ToList();
@@ -110,15 +133,6 @@ internal static class ExplainCommand
             return Report(ExplainResult.Failure("parse-error", error), settings.Json, stdout, stderr, ExitCodes.MessageParseError);
         }
 
-        var (time, zone) = ClockSetting.Parse(settings.Now);
-        var registrar = new InMemorySipRegistrar();
-        foreach (var (user, contact) in settings.Registered)
-        {
-            registrar.Register(user, contact);
-        }
-
-        var localAddresses = settings.LocalAddresses.Concat(rules.LocalAddresses).Distinct().ToList();
-        var services = new RoutingServices { Registrar = registrar, Time = time, TimeZone = zone, LocalAddresses = localAddresses };
         var properties = new CallProperties();
         foreach (var (name, value) in settings.Properties)
         {
@@ -130,19 +144,8 @@ internal static class ExplainCommand
         ExplainResult result;
         if (rules.HasDialPlan || !rules.HasArs)
         {
-            SipRouter router;
-            try
-            {
-                router = new SipRouter(rules.ToModel(), new SipRouterOptions { DialPlan = rules.CreateDialPlanOptions() }, services);
-            }
-            catch (RoutingConfigurationException e)
-            {
-                var text = string.Join("\n", e.Diagnostics.Where(d => d.Severity == RoutingDiagnosticSeverity.Error));
-                return Report(ExplainResult.Failure("error", new ExplainError("rules", text)), settings.Json, stdout, stderr, ExitCodes.BadInput);
-            }
-
             var decision = new RoutingDecision();
-            var trace = router.Explain(message, context, decision);
+            var trace = router!.Explain(message, context, decision);
             result = DecisionReport.Build(message, decision, trace, properties, out var outgoing) with { Warnings = warnings };
             if (rules.HasArs && result.Outcome == "forward" && outgoing is not null
                 && LocalDestination.IsLocal(result.Target ?? result.RequestUri, localAddresses))

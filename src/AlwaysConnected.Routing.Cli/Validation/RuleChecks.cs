@@ -17,11 +17,20 @@ internal static class RuleChecks
     public static bool Check(RuleSet rules, string dialPlanFile, string arsFile, List<Finding> findings)
     {
         var diagnostics = rules.ToModel().Validate(rules.CreateRouterOptions());
+        Report(diagnostics, dialPlanFile, arsFile, findings);
+        return !diagnostics.Any(d => d.IsError);
+    }
+
+    /// <summary>Adds diagnostics already found (by a router that loaded the rules) as findings against their files.</summary>
+    /// <param name="diagnostics">The diagnostics.</param>
+    /// <param name="dialPlanFile">The file dial plan diagnostics are reported against.</param>
+    /// <param name="arsFile">The file ARS diagnostics are reported against.</param>
+    /// <param name="findings">Where the findings go.</param>
+    public static void Report(IEnumerable<RoutingDiagnostic> diagnostics, string dialPlanFile, string arsFile, List<Finding> findings)
+    {
         foreach (var diagnostic in diagnostics)
         {
             findings.Add(new Finding(diagnostic.Route is null ? dialPlanFile : arsFile, diagnostic));
         }
-
-        return !diagnostics.Any(d => d.IsError);
     }
 }
