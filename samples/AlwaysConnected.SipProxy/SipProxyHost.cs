@@ -46,6 +46,9 @@ internal static class SipProxyHost
         builder.Services.AddSingleton<SipServerMetrics>();
         builder.Services.AddSingleton<CallDecisionLog>();
         builder.Services.AddSingleton<HostResolver>();
+
+        // The router asks it for registrars named by host names (routes that take inbound calls only from their registered trunk).
+        builder.Services.AddSingleton<AlwaysConnected.Routing.ISipHostResolver>(sp => sp.GetRequiredService<HostResolver>());
         builder.Services.AddSingleton<TransactionHints>();
         builder.Services.AddSingleton(sp => new ProxyMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         builder.Services.AddSingleton<NextHopFailover>();

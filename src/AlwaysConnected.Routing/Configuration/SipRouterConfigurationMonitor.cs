@@ -46,7 +46,11 @@ internal sealed class SipRouterConfigurationMonitor : IDisposable
     private RouterSettings _settings;
 
     /// <summary>Creates the router from the current configuration.</summary>
-    /// <remarks>A registered <see cref="IArsBlockStateStore"/> shares the ARS blocks' sessions and failures with other routers.</remarks>
+    /// <remarks>
+    /// A registered <see cref="IArsBlockStateStore"/> shares the ARS blocks' sessions and failures with other routers; a
+    /// registered <see cref="ISipHostResolver"/> resolves registrars named by host names for routes that accept inbound
+    /// calls only from their registered trunk (<see cref="Ars.ArsOptions.HostResolver"/>).
+    /// </remarks>
     /// <exception cref="RoutingConfigurationException">The configuration is invalid at start (the first load fails fast).</exception>
     public SipRouterConfigurationMonitor(
         IEnumerable<IConfigureOptions<SipRoutingOptions>> setups,
@@ -63,7 +67,8 @@ internal sealed class SipRouterConfigurationMonitor : IDisposable
         ILogger<SipRouter>? logger = null,
         TimeProvider? timeProvider = null,
         IConfiguration? configuration = null,
-        IArsBlockStateStore? blockStateStore = null)
+        IArsBlockStateStore? blockStateStore = null,
+        ISipHostResolver? hostResolver = null)
     {
         ArgumentNullException.ThrowIfNull(setups);
         ArgumentNullException.ThrowIfNull(postConfigures);
@@ -98,7 +103,7 @@ internal sealed class SipRouterConfigurationMonitor : IDisposable
         _template = new SipRouterOptions
         {
             DialPlan = new() { Functions = registry },
-            Ars = new() { Plugins = pluginRegistry, Time = _time, States = new Ars.Evaluation.ArsBlockStates(blockStateStore) },
+            Ars = new() { Plugins = pluginRegistry, Time = _time, States = new Ars.Evaluation.ArsBlockStates(blockStateStore), HostResolver = hostResolver },
         };
         if (!SipRoutingOptionsMapper.TryMap(options, out var model, out var diagnostics))
         {
