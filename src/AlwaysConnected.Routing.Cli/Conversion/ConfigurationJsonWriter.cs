@@ -106,6 +106,11 @@ internal static class ConfigurationJsonWriter
             json.WriteStartObject();
             json.WriteString(nameof(ArsRouteConfiguration.Name), route.Name);
             json.WriteBoolean(nameof(ArsRouteConfiguration.Enabled), route.Enabled);
+            if (route.InboundSource != ArsInboundSource.Any)
+            {
+                json.WriteString(nameof(ArsRouteConfiguration.InboundSource), route.InboundSource.ToString());
+            }
+
             if (route.Credentials is { } credentials)
             {
                 json.WriteString(nameof(ArsRouteConfiguration.User), credentials.User);

@@ -67,6 +67,27 @@ public class InboundSourceFrontDoorTests
     }
 
     [Fact]
+    public void A_template_passes_the_setting_to_every_route_it_generates_and_round_trips()
+    {
+        var definition = ArsTextReader.Parse("""
+            [Template itsp]
+            Inbound Source: registered-trunk
+            [Registration]
+            Register URI: sip:&v1@itsp.example
+            [Row 1]
+            &v1: acct1
+            [Row 2]
+            &v1: acct2
+            Patterns - IN 1
+            [Matching Patterns]
+            To: sip:([0-9]+)@
+            """);
+
+        definition.GetEffectiveRoutes().Should().HaveCount(2).And.OnlyContain(r => r.InboundSource == ArsInboundSource.RegisteredTrunk);
+        ArsTextReader.Parse(ArsTextWriter.Write(definition)).Should().Be(definition);
+    }
+
+    [Fact]
     public void An_unknown_text_value_is_a_located_error()
     {
         ArsTextReader.TryParse(Text.Replace("registered-trunk", "carrier", StringComparison.Ordinal), out var definition, out var diagnostics).Should().BeFalse();

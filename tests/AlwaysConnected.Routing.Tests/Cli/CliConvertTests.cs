@@ -62,6 +62,7 @@ public sealed class CliConvertTests : IDisposable
             &g1: itsp.example
             [Route ITSP_A]
             Enabled: true
+            Inbound Source: registered-trunk
             &v1: 0312345678
             [Registration]
             Register URI: sip:acct@itsp.example
@@ -116,6 +117,31 @@ public sealed class CliConvertTests : IDisposable
         Of("convert", "--ars", arsFile, "--out", json).ExitCode.Should().Be(0);
 
         File.ReadAllText(json).Should().Contain("\"Target\": \"itsp.example:5060;transport=tcp\"").And.NotContain("\"Text\"");
+        BindAndMap(json).Ars.Should().Be(ArsTextReader.Parse(source));
+    }
+
+    [Fact]
+    public void A_route_taking_inbound_calls_only_from_its_registered_trunk_round_trips_through_the_configuration_arrays()
+    {
+        var source = """
+            [Route itsp]
+            Inbound Source: registered-trunk
+            [Registration]
+            Register URI: sip:acct@itsp.example
+            Proxy: 203.0.113.5
+            Patterns - IN 1
+            [Matching Patterns]
+            To: sip:([0-9]+)@
+            [Deploy Patterns]
+            To: sip:100@
+            """;
+        var arsFile = Path.Combine(_dir, "ars.txt");
+        var json = Path.Combine(_dir, "routing.json");
+        File.WriteAllText(arsFile, source);
+
+        Of("convert", "--ars", arsFile, "--out", json).ExitCode.Should().Be(0);
+
+        File.ReadAllText(json).Should().Contain("\"InboundSource\": \"RegisteredTrunk\"").And.NotContain("\"Text\"");
         BindAndMap(json).Ars.Should().Be(ArsTextReader.Parse(source));
     }
 

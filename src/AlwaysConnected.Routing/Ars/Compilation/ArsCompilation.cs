@@ -94,6 +94,13 @@ internal sealed class ArsCompilation
             return null;
         }
 
+        // A template's registration names its row's account (sip:&v1@...): read it as the row's route means it.
+        registration = registration with
+        {
+            RegisterUri = ExpandVariables(registration.RegisterUri, null),
+            Proxy = registration.Proxy is { } proxy ? ExpandVariables(proxy, null) : null,
+            User = registration.User is { } user ? ExpandVariables(user, null) : null,
+        };
         if (!RegisteredTrunkSource.TryCreate(registration, out var source, out var error))
         {
             Error(RoutingDiagnosticIds.ArsInboundSourceWithoutRegistration, "Inbound Source", $"The route accepts inbound calls only from its registered trunk, but its Registration names none: {error}");

@@ -153,6 +153,34 @@ public class InboundSourceTests
     }
 
     [Fact]
+    public void A_template_rows_route_knows_its_own_account_and_registrar_from_its_variables()
+    {
+        var ars = Compile("""
+            [Template itsp]
+            Inbound Source: registered-trunk
+            [Registration]
+            Register URI: sip:&v1@itsp.example
+            Proxy: &v2
+            [Row 1]
+            &v1: acct1
+            &v2: 192.0.2.31
+            [Row 2]
+            &v1: acct2
+            &v2: 192.0.2.32
+            Patterns - IN 1
+            [Matching Patterns]
+            To: sip:([0-9]+)@
+            """);
+        var decision = new RoutingDecision();
+
+        RouteIn(ars, "sip:acct2@pbx.example", Elsewhere, decision).Should().BeTrue();
+        decision.AppliedRules.Should().Equal("itsp*2 IN 1");
+        RouteIn(ars, "sip:0312345678@pbx.example", new IPEndPoint(IPAddress.Parse("192.0.2.31"), 5060), decision).Should().BeTrue();
+        decision.AppliedRules.Should().Equal("itsp*1 IN 1");
+        RouteIn(ars, "sip:&v1@pbx.example", Elsewhere, decision).Should().BeFalse("the account is the row's value, not the text as written");
+    }
+
+    [Fact]
     public void Explain_says_which_source_was_refused_and_what_was_expected()
     {
         var ars = Compile(CarrierRoute + AnywhereRoute);
