@@ -57,6 +57,7 @@ public sealed class RedisArsBlockStateStore : IArsBlockStateStore, IDisposable
         var (sequence, id) = _connection.Leases.NextId();
         var lease = new RedisLease(_connection, sequence, id, leases.Keys, local: null);
         var arguments = new RedisValue[] { _connection.Leases.TimeToLiveMilliseconds, maxSessions, id, 1 };
+        var attempted = _connection.IsAvailable;
         if (_connection.TryExecute((leases.Keys, arguments), static (db, s) => (long)db.ScriptEvaluate(LeaseScripts.Acquire, s.Keys, s.arguments), out var acquired))
         {
             if (acquired == 0)
@@ -73,6 +74,13 @@ public sealed class RedisArsBlockStateStore : IArsBlockStateStore, IDisposable
         _connection.Fallback(RedisStateKind.ArsBlocks, policy);
         if (policy == RedisOutagePolicy.FailClosed || !leases.TryPushWithin(lease, maxSessions))
         {
+            if (attempted)
+            {
+                // The script may have run and only its answer been lost (a timeout): the lease it may have added
+                // is removed when Redis is back, so the shared count does not stay one too high for its TTL.
+                _connection.Leases.ReleaseLater(lease);
+            }
+
             return false;
         }
 

@@ -57,8 +57,10 @@ public sealed class ClusterRoutingTests
 
         targets.Count(t => t == "trunk-a.example").Should().Be(MaxSessions, "Redis stayed available ({0}; {1})", a.Redis.Connection.LastFailure, b.Redis.Connection.LastFailure);
         targets.Count(t => t == "trunk-b.example").Should().Be(20 - MaxSessions);
-        a.SharedSessions("carrier", 1).Should().Be(MaxSessions);
-        b.SharedSessions("carrier", 2).Should().Be(20 - MaxSessions);
+        // A call whose Redis answer came late on a loaded machine fell back to the node's own count; the lease its
+        // script may still have added is removed once Redis answers again, so the shared counts settle exactly.
+        Eventually.Within(TimeSpan.FromSeconds(10), () => a.SharedSessions("carrier", 1) == MaxSessions && b.SharedSessions("carrier", 2) == 20 - MaxSessions)
+            .Should().BeTrue("the shared counts are {0} and {1} ({2}; {3})", a.SharedSessions("carrier", 1), b.SharedSessions("carrier", 2), a.Redis.Connection.LastFailure, b.Redis.Connection.LastFailure);
         (a.States.GetActiveSessions("carrier", Ars.ArsDirection.Out, 1) + b.States.GetActiveSessions("carrier", Ars.ArsDirection.Out, 1))
             .Should().Be(MaxSessions, "each node counts its own share");
 
