@@ -125,13 +125,14 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
             var wanted = new HashSet<string>(StringComparer.Ordinal);
             foreach (var route in routes)
             {
-                if (!route.Enabled || route.Registration is not { } registration)
+                if (!route.Enabled || route.Registration is null)
                 {
                     continue;
                 }
 
                 wanted.Add(route.Name);
-                var credentials = CredentialsOf(route);
+                var registration = RegistrationVariables.Expand(route.Registration, route, definition);
+                var credentials = CredentialsOf(route, registration);
                 if (_byRoute.TryGetValue(route.Name, out var current))
                 {
                     if (current.SameAs(registration, credentials))
@@ -307,8 +308,8 @@ public sealed class TrunkRegistrar : IAsyncDisposable, IDisposable
         _metrics.Dispose();
     }
 
-    private static TrunkCredentials? CredentialsOf(ArsRoute route) =>
-        route.Registration is { User: { } user } registration
+    private static TrunkCredentials? CredentialsOf(ArsRoute route, RouteRegistration registration) =>
+        registration is { User: { } user }
             ? new TrunkCredentials(user, registration.Password ?? "")
             : route.Credentials;
 

@@ -393,6 +393,44 @@ public class TrunkRegistrarTests
     }
 
     [Fact]
+    public async Task Each_template_row_registers_its_own_account_at_its_own_registrar_with_its_own_password()
+    {
+        await using var h = new RegistrarHarness();
+        h.Registrar.Apply(ArsDefinition.Parse("""
+            [Template itsp]
+            [Registration]
+            Register URI: sip:&v1@itsp.example
+            Proxy: &v2:5070
+            User: &v1
+            Password: &v3
+            [Row 1]
+            &v1: acct1
+            &v2: 192.0.2.31
+            &v3: secret1
+            [Row 2]
+            &v1: acct2
+            &v2: 192.0.2.32
+            &v3: secret2
+            Patterns - OUT 1
+            [Deploy Patterns]
+            Target: itsp.example
+            """));
+
+        h.Sent.Should().HaveCount(2);
+        var byRoute = h.Sent.ToDictionary(r => r.RouteName);
+        RegistrarHarness.Header(byRoute["itsp*1"], "To").Should().Be("<sip:acct1@itsp.example>");
+        (byRoute["itsp*1"].Host, byRoute["itsp*1"].Port).Should().Be(("192.0.2.31", 5070));
+        RegistrarHarness.Header(byRoute["itsp*2"], "To").Should().Be("<sip:acct2@itsp.example>");
+        (byRoute["itsp*2"].Host, byRoute["itsp*2"].Port).Should().Be(("192.0.2.32", 5070));
+
+        h.Respond(byRoute["itsp*2"], 401, "Unauthorized", "WWW-Authenticate: Digest realm=\"itsp.example\", nonce=\"n2\"").Should().BeTrue();
+        var answer = RegistrarHarness.Header(h.Last, "Authorization");
+        answer.Should().Contain("username=\"acct2\"");
+        var expected = Md5($"{Md5("acct2:itsp.example:secret2")}:n2:{Md5("REGISTER:sip:itsp.example")}");
+        answer.Should().Contain($"response=\"{expected}\"", "the row's own password answers the challenge");
+    }
+
+    [Fact]
     public async Task Dispose_during_a_refresh_waits_for_its_answer_before_de_registering()
     {
         var h = new RegistrarHarness();
