@@ -16,8 +16,7 @@ public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDispos
     private const string Account = "0312345678";
     private const string Callee = "0901234567";
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
-    private readonly string _workDirectory = Directory.CreateTempSubdirectory("acsp-e2e-").FullName;
-    private readonly List<Sipp> _processes = [];
+    private readonly SippWorkspace _workspace = new(output, "acsp-e2e-");
 
     [SippFact]
     public async Task Case1_media_server_invite_reaches_the_itsp_rewritten_and_the_call_completes()
@@ -25,12 +24,12 @@ public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDispos
         var (sipPort, mediaPort, itspPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
         await using var server = await ServerHost.StartAsync(Settings(sipPort, mediaPort, itspPort));
 
-        var uas = Run(["-sf", Sipp.ScenarioPath("itsp-uas.xml"), "-i", "127.0.0.1", "-p", Port(itspPort), "-m", "1"]);
-        var uac = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(mediaPort), "-m", "1"]);
+        var uas = _workspace.Start(["-sf", Sipp.ScenarioPath("itsp-uas.xml"), "-i", "127.0.0.1", "-p", Port(itspPort), "-m", "1"]);
+        var uac = _workspace.Start([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(mediaPort), "-m", "1"]);
 
         await ExpectSuccessAsync(uac, "media server UAC");
         await ExpectSuccessAsync(uas, "ITSP UAS");
-        var received = Sipp.ReadTraceFiles(_workDirectory, "itsp-uas_*_logs.log");
+        var received = _workspace.ReadTraceFiles("itsp-uas_*_logs.log");
         received.Should().Contain($"ITSP-RECEIVED ruri=INVITE sip:{Callee}@{ItspDomain} SIP/2.0 ruri_host={ItspDomain} to_host={ItspDomain} from_user={Account} from_host={ItspDomain} marker= ",
             "the carrier must see its own domain in the Request-URI and To, the account at its domain in From, and no X-PBX-Param");
         received.Should().Contain($"ITSP-RECEIVED-TO to=sip:{Callee}@{ItspDomain} ");
@@ -46,7 +45,7 @@ public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDispos
         await using var server = await ServerHost.StartAsync(settings);
 
         // Same INVITE, same source port as the Media Server, but from an address that is not the host's.
-        var uac = Run([$"{ns.HostAddress}:{sipPort}", "-sf", Sipp.ScenarioPath("spoof-uac.xml"), "-s", Callee, "-i", ns.InsideAddress, "-p", Port(mediaPort), "-m", "1"], ns.Name);
+        var uac = _workspace.Start([$"{ns.HostAddress}:{sipPort}", "-sf", Sipp.ScenarioPath("spoof-uac.xml"), "-s", Callee, "-i", ns.InsideAddress, "-p", Port(mediaPort), "-m", "1"], networkNamespace: ns.Name);
         await ExpectSuccessAsync(uac, "spoofing UAC (expects 603)");
     }
 
@@ -64,12 +63,12 @@ public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDispos
         // The preset's ARS IN route marks the call, its OUT route picks the trunk and carries the credentials.
         await using var server = await ServerHost.StartAsync(settings);
 
-        var uas = Run(["-sf", Sipp.ScenarioPath("itsp-auth-uas.xml"), "-i", "127.0.0.1", "-p", Port(itspPort), "-m", "1"]);
-        var uac = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(mediaPort), "-m", "1"]);
+        var uas = _workspace.Start(["-sf", Sipp.ScenarioPath("itsp-auth-uas.xml"), "-i", "127.0.0.1", "-p", Port(itspPort), "-m", "1"]);
+        var uac = _workspace.Start([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(mediaPort), "-m", "1"]);
 
         await ExpectSuccessAsync(uac, "media server UAC");
         await ExpectSuccessAsync(uas, "ITSP UAS with digest authentication");
-        var received = Sipp.ReadTraceFiles(_workDirectory, "itsp-auth-uas_*_logs.log");
+        var received = _workspace.ReadTraceFiles("itsp-auth-uas_*_logs.log");
         received.Should().Contain("ITSP-CHALLENGED marker= (checked)", "the marker must not reach the carrier, not even on the challenged INVITE");
         received.Should().Contain(
             $"ITSP-RECEIVED ruri=sip:{Callee}@{ItspDomain} to=sip:{Callee}@{ItspDomain} from_user={Account} from_host={ItspDomain} auth_user={Account} auth_valid=true marker= ",
@@ -84,34 +83,20 @@ public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDispos
         settings["Logging:LogLevel:Default"] = "Warning";
         await using var server = await ServerHost.StartAsync(settings);
 
-        var uas = Run(["-sf", Sipp.ScenarioPath("itsp-uas.xml"), "-i", "127.0.0.1", "-p", Port(itspPort), "-m", "2000"]);
+        var uas = _workspace.Start(["-sf", Sipp.ScenarioPath("itsp-uas.xml"), "-i", "127.0.0.1", "-p", Port(itspPort), "-m", "2000"]);
         var stopwatch = Stopwatch.StartNew();
-        var uac = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(mediaPort),
+        var uac = _workspace.Start([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(mediaPort),
             "-m", "2000", "-r", "200", "-l", "400", "-timeout", "60s",
             // A busy CI machine can delay a response past sipp's default retransmission budget; the
             // server is slow then, not wrong, so the client may retransmit longer before it gives up.
             "-max_invite_retrans", "10", "-max_non_invite_retrans", "10"]);
 
         await ExpectSuccessAsync(uac, "load UAC", TimeSpan.FromSeconds(70));
-        output.WriteLine($"2000 calls in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        _workspace.Output.WriteLine($"2000 calls in {stopwatch.Elapsed.TotalSeconds:F1} s");
         await ExpectSuccessAsync(uas, "load UAS", TimeSpan.FromSeconds(10));
     }
 
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            process.Dispose();
-        }
-
-        try
-        {
-            Directory.Delete(_workDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _workspace.Dispose();
 
     private static Dictionary<string, string?> Settings(int sipPort, int mediaPort, int itspPort) => new()
     {
@@ -128,23 +113,5 @@ public sealed class AlwaysConnectedFlowTests(ITestOutputHelper output) : IDispos
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    private Sipp Run(string[] arguments, string? networkNamespace = null)
-    {
-        var process = Sipp.Start(_workDirectory, arguments, networkNamespace);
-        _processes.Add(process);
-        return process;
-    }
-
-    private async Task ExpectSuccessAsync(Sipp sipp, string role, TimeSpan? timeout = null)
-    {
-        var (exitCode, text) = await sipp.WaitAsync(timeout ?? CallTimeout);
-        if (exitCode != 0)
-        {
-            output.WriteLine($"--- {role} exited {exitCode}");
-            output.WriteLine(text.Length > 4000 ? text[^4000..] : text);
-            output.WriteLine(Sipp.ReadTraceFiles(_workDirectory, "*_errors.log"));
-        }
-
-        exitCode.Should().Be(0, $"{role} must complete every call (sipp exit code 0)");
-    }
+    private Task ExpectSuccessAsync(Sipp sipp, string role, TimeSpan? timeout = null) => _workspace.ExpectSuccessAsync(sipp, role, timeout ?? CallTimeout);
 }

@@ -16,17 +16,16 @@ public sealed class InboundFromRegisteredTrunkTests(ITestOutputHelper output) : 
     private const string Registrar = "127.0.0.2";
     private const string Stranger = "127.0.0.3";
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
-    private readonly string _workDirectory = Directory.CreateTempSubdirectory("acsp-inbound-").FullName;
-    private readonly List<Sipp> _processes = [];
+    private readonly SippWorkspace _workspace = new(output, "acsp-inbound-");
 
     [SippFact]
     public async Task A_call_from_the_registrars_address_is_routed_and_the_same_call_from_elsewhere_is_not()
     {
         var (pbxPort, trunkPort, registrarPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
-        var registrar = Run("registrar", ["-sf", Sipp.ScenarioPath("registrar-ok-uas.xml"), "-i", Registrar, "-p", Port(registrarPort), "-m", "1", "-nr"]);
+        var registrar = _workspace.Start(["-sf", Sipp.ScenarioPath("registrar-ok-uas.xml"), "-i", Registrar, "-p", Port(registrarPort), "-m", "1", "-nr"], "registrar");
         await Task.Delay(300);
         var server = await ServerHost.StartAsync(Settings(pbxPort, trunkPort, registrarPort));
-        var trunk = Run("trunk", ["-sf", Sipp.ScenarioPath("trunk-uas.xml"), "-i", "127.0.0.1", "-p", Port(trunkPort), "-m", "1", "-nr", "-trace_msg"]);
+        var trunk = _workspace.Start(["-sf", Sipp.ScenarioPath("trunk-uas.xml"), "-i", "127.0.0.1", "-p", Port(trunkPort), "-m", "1", "-nr", "-trace_msg"], "trunk");
 
         try
         {
@@ -41,31 +40,17 @@ public sealed class InboundFromRegisteredTrunkTests(ITestOutputHelper output) : 
         }
 
         await ExpectSuccessAsync(registrar, "registrar (registration, then de-registration on stop)");
-        Sipp.ReadTraceFiles(Path.Combine(_workDirectory, "registrar"), "*_logs.log").Should().Contain($"REG-OK contact=sip:acct@127.0.0.1:{pbxPort}", "the route registered its account from the PBX core");
+        _workspace.ReadTraceFiles("*_logs.log", "registrar").Should().Contain($"REG-OK contact=sip:acct@127.0.0.1:{pbxPort}", "the route registered its account from the PBX core");
 
-        var received = Sipp.ReadTraceFiles(Path.Combine(_workDirectory, "trunk"), "*_messages.log");
-        var invites = Sipp.ReadTraceFiles(Path.Combine(_workDirectory, "trunk"), "*_logs.log").Split('\n').Count(line => line.Contains("TRUNK-INVITE", StringComparison.Ordinal));
+        var received = _workspace.ReadTraceFiles("*_messages.log", "trunk");
+        var invites = _workspace.ReadTraceFiles("*_logs.log", "trunk").Split('\n').Count(line => line.Contains("TRUNK-INVITE", StringComparison.Ordinal));
         invites.Should().Be(1, "only the call from the registrar's address reached the trunk");
         received.Should().Contain("X-Inbound-Route: carrier", "the carrier route's IN block took the call");
         received.Should().Contain($"From: <sip:300@{Registrar}:", "the call that arrived is the registrar's")
             .And.NotContain($"@{Stranger}:", "nothing of the stranger's call arrived");
     }
 
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            process.Dispose();
-        }
-
-        try
-        {
-            Directory.Delete(_workDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _workspace.Dispose();
 
     /// <summary>
     /// The PBX core with two routes: <c>carrier</c> registers with the registrar, takes inbound calls only from
@@ -108,29 +93,7 @@ public sealed class InboundFromRegisteredTrunkTests(ITestOutputHelper output) : 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     private Sipp Call(string name, string address, string scenario, int pbxPort) =>
-        Run(name, [$"127.0.0.1:{pbxPort}", "-sf", Sipp.ScenarioPath(scenario), "-s", Callee, "-i", address, "-p", Port(FreePorts.Next()), "-m", "1", "-d", "0", "-nr"]);
+        _workspace.Start([$"127.0.0.1:{pbxPort}", "-sf", Sipp.ScenarioPath(scenario), "-s", Callee, "-i", address, "-p", Port(FreePorts.Next()), "-m", "1", "-d", "0", "-nr"], name);
 
-    private Sipp Run(string name, string[] arguments)
-    {
-        var directory = Directory.CreateDirectory(Path.Combine(_workDirectory, name)).FullName;
-        var process = Sipp.Start(directory, arguments);
-        _processes.Add(process);
-        return process;
-    }
-
-    private async Task ExpectSuccessAsync(Sipp sipp, string role)
-    {
-        var (exitCode, text) = await sipp.WaitAsync(CallTimeout);
-        if (exitCode != 0)
-        {
-            output.WriteLine($"--- {role} exited {exitCode}");
-            output.WriteLine(text.Length > 4000 ? text[^4000..] : text);
-            foreach (var directory in Directory.GetDirectories(_workDirectory))
-            {
-                output.WriteLine($"--- {Path.GetFileName(directory)}: " + Sipp.ReadTraceFiles(directory, "*_errors.log"));
-            }
-        }
-
-        exitCode.Should().Be(0, $"{role} must end as its scenario says (sipp exit code 0)");
-    }
+    private Task ExpectSuccessAsync(Sipp sipp, string role) => _workspace.ExpectSuccessAsync(sipp, role, CallTimeout, "must end as its scenario says");
 }

@@ -18,8 +18,7 @@ public sealed class ProxyRoleTests(ITestOutputHelper output) : IDisposable
 {
     private const string Callee = "0901234567";
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
-    private readonly string _workDirectory = Directory.CreateTempSubdirectory("acsp-proxy-e2e-").FullName;
-    private readonly List<Sipp> _processes = [];
+    private readonly SippWorkspace _workspace = new(output, "acsp-proxy-e2e-");
 
     [SippFact]
     public async Task A_target_list_whose_first_hop_answers_503_completes_through_the_second()
@@ -27,20 +26,20 @@ public sealed class ProxyRoleTests(ITestOutputHelper output) : IDisposable
         var (sipPort, callerPort, firstHop, secondHop) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
         await using var server = await ServerHost.StartAsync(Settings(sipPort, $"127.0.0.1:{firstHop}, 127.0.0.1:{secondHop}"));
 
-        var first = Run(["-sf", Sipp.ScenarioPath("nexthop-503-uas.xml"), "-i", "127.0.0.1", "-p", Port(firstHop), "-m", "1", "-trace_msg"]);
-        var second = Run(["-sf", Sipp.ScenarioPath("nexthop-uas.xml"), "-i", "127.0.0.1", "-p", Port(secondHop), "-m", "1", "-trace_msg"]);
-        var caller = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(callerPort), "-m", "1"]);
+        var first = _workspace.Start(["-sf", Sipp.ScenarioPath("nexthop-503-uas.xml"), "-i", "127.0.0.1", "-p", Port(firstHop), "-m", "1", "-trace_msg"]);
+        var second = _workspace.Start(["-sf", Sipp.ScenarioPath("nexthop-uas.xml"), "-i", "127.0.0.1", "-p", Port(secondHop), "-m", "1", "-trace_msg"]);
+        var caller = _workspace.Start([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(callerPort), "-m", "1"]);
 
         await ExpectSuccessAsync(caller, "caller");
         await ExpectSuccessAsync(first, "first next hop (503)");
         await ExpectSuccessAsync(second, "second next hop");
 
-        Sipp.CountReceived(_workDirectory, "nexthop-503-uas_*_messages.log", "INVITE").Should().Be(1, "the first hop gets one INVITE transaction; retransmissions after its 503 go to the second hop");
-        Sipp.CountReceived(_workDirectory, "nexthop-503-uas_*_messages.log", "ACK").Should().Be(1, "the proxy ACKs the 503 it absorbs");
-        Sipp.ReadTraceFiles(_workDirectory, "nexthop-503-uas_*_logs.log").Should().Contain("HOP-RECEIVED ACK cseq=1 ACK");
-        Sipp.CountReceived(_workDirectory, "nexthop-uas_*_messages.log", "INVITE").Should().Be(1);
-        var firstCall = CallId(Sipp.ReadTraceFiles(_workDirectory, "nexthop-503-uas_*_logs.log"));
-        CallId(Sipp.ReadTraceFiles(_workDirectory, "nexthop-uas_*_logs.log")).Should().Be(firstCall, "the same call moves to the second hop");
+        Sipp.CountReceived(_workspace.Directory, "nexthop-503-uas_*_messages.log", "INVITE").Should().Be(1, "the first hop gets one INVITE transaction; retransmissions after its 503 go to the second hop");
+        Sipp.CountReceived(_workspace.Directory, "nexthop-503-uas_*_messages.log", "ACK").Should().Be(1, "the proxy ACKs the 503 it absorbs");
+        _workspace.ReadTraceFiles("nexthop-503-uas_*_logs.log").Should().Contain("HOP-RECEIVED ACK cseq=1 ACK");
+        Sipp.CountReceived(_workspace.Directory, "nexthop-uas_*_messages.log", "INVITE").Should().Be(1);
+        var firstCall = CallId(_workspace.ReadTraceFiles("nexthop-503-uas_*_logs.log"));
+        CallId(_workspace.ReadTraceFiles("nexthop-uas_*_logs.log")).Should().Be(firstCall, "the same call moves to the second hop");
         server.GetRequiredService<ProxyMetrics>().Failovers.Should().Be(1);
     }
 
@@ -54,14 +53,14 @@ public sealed class ProxyRoleTests(ITestOutputHelper output) : IDisposable
         settings["SipProxy:NextHopTimeoutMilliseconds"] = "400";
         await using var server = await ServerHost.StartAsync(settings);
 
-        var second = Run(["-sf", Sipp.ScenarioPath("nexthop-uas.xml"), "-i", "127.0.0.1", "-p", Port(secondHop), "-m", "1", "-trace_msg"]);
-        var caller = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(callerPort), "-m", "1"]);
+        var second = _workspace.Start(["-sf", Sipp.ScenarioPath("nexthop-uas.xml"), "-i", "127.0.0.1", "-p", Port(secondHop), "-m", "1", "-trace_msg"]);
+        var caller = _workspace.Start([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(callerPort), "-m", "1"]);
 
         await ExpectSuccessAsync(caller, "caller");
         await ExpectSuccessAsync(second, "second next hop");
         var silentReceived = Drain(silent);
         silentReceived.Where(m => m.StartsWith("INVITE ", StringComparison.Ordinal)).Distinct().Should().HaveCount(1, "the silent hop is tried once, then given up on");
-        Sipp.CountReceived(_workDirectory, "nexthop-uas_*_messages.log", "INVITE").Should().Be(1);
+        Sipp.CountReceived(_workspace.Directory, "nexthop-uas_*_messages.log", "INVITE").Should().Be(1);
         server.GetRequiredService<ProxyMetrics>().Failovers.Should().Be(1);
     }
 
@@ -70,12 +69,12 @@ public sealed class ProxyRoleTests(ITestOutputHelper output) : IDisposable
     {
         var (sipPort, v3Port, callerPort, downstreamPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
         await using var server = await ServerHost.StartAsync(Settings(sipPort, $"127.0.0.1:{downstreamPort}"));
-        var downstream = Run(["-sf", Sipp.ScenarioPath("nexthop-uas.xml"), "-i", "127.0.0.1", "-p", Port(downstreamPort), "-m", "1", "-trace_msg"]);
+        var downstream = _workspace.Start(["-sf", Sipp.ScenarioPath("nexthop-uas.xml"), "-i", "127.0.0.1", "-p", Port(downstreamPort), "-m", "1", "-trace_msg"]);
 
         // SIP/3.0: sipp expects the 505 and ACKs it (the server absorbs the ACK of its own answer).
-        var v3 = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("version3-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(v3Port), "-m", "1"]);
+        var v3 = _workspace.Start([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("version3-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(v3Port), "-m", "1"]);
         await ExpectSuccessAsync(v3, "SIP/3.0 caller (expects 505)");
-        Sipp.ReadTraceFiles(_workDirectory, "version3-uac_*_logs.log").Should().Contain("UAC-RECEIVED SIP/2.0 505 Version Not Supported (only SIP/2.0 is supported)");
+        _workspace.ReadTraceFiles("version3-uac_*_logs.log").Should().Contain("UAC-RECEIVED SIP/2.0 505 Version Not Supported (only SIP/2.0 is supported)");
 
         // No Call-ID: sipp cannot send a call without one, so a plain socket does; the 400 comes back by Via.
         using (var socket = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
@@ -91,11 +90,11 @@ public sealed class ProxyRoleTests(ITestOutputHelper output) : IDisposable
         }
 
         // A valid call afterwards reaches the downstream hop: the only INVITE it ever sees.
-        var caller = Run([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(callerPort), "-m", "1"]);
+        var caller = _workspace.Start([$"127.0.0.1:{sipPort}", "-sf", Sipp.ScenarioPath("media-server-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(callerPort), "-m", "1"]);
         await ExpectSuccessAsync(caller, "valid caller");
         await ExpectSuccessAsync(downstream, "downstream hop");
-        Sipp.CountReceived(_workDirectory, "nexthop-uas_*_messages.log", "INVITE").Should().Be(1, "neither refused request may be forwarded");
-        var received = Sipp.ReadTraceFiles(_workDirectory, "nexthop-uas_*_messages.log");
+        Sipp.CountReceived(_workspace.Directory, "nexthop-uas_*_messages.log", "INVITE").Should().Be(1, "neither refused request may be forwarded");
+        var received = _workspace.ReadTraceFiles("nexthop-uas_*_messages.log");
         received.Should().NotContain("SIP/3.0").And.NotContain("z9hG4bK-nocallid");
     }
 
@@ -124,21 +123,7 @@ public sealed class ProxyRoleTests(ITestOutputHelper output) : IDisposable
         metrics.DroppedResponses.Should().Be(1);
     }
 
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            process.Dispose();
-        }
-
-        try
-        {
-            Directory.Delete(_workDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _workspace.Dispose();
 
     private static Dictionary<string, string?> Settings(int sipPort, string target) => new()
     {
@@ -189,23 +174,5 @@ public sealed class ProxyRoleTests(ITestOutputHelper output) : IDisposable
         return messages;
     }
 
-    private Sipp Run(string[] arguments)
-    {
-        var process = Sipp.Start(_workDirectory, arguments);
-        _processes.Add(process);
-        return process;
-    }
-
-    private async Task ExpectSuccessAsync(Sipp sipp, string role)
-    {
-        var (exitCode, text) = await sipp.WaitAsync(CallTimeout);
-        if (exitCode != 0)
-        {
-            output.WriteLine($"--- {role} exited {exitCode}");
-            output.WriteLine(text.Length > 4000 ? text[^4000..] : text);
-            output.WriteLine(Sipp.ReadTraceFiles(_workDirectory, "*_errors.log"));
-        }
-
-        exitCode.Should().Be(0, $"{role} must complete its call (sipp exit code 0)");
-    }
+    private Task ExpectSuccessAsync(Sipp sipp, string role) => _workspace.ExpectSuccessAsync(sipp, role, CallTimeout, "must complete its call");
 }

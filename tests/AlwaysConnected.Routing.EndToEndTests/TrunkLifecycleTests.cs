@@ -15,8 +15,7 @@ public sealed class TrunkLifecycleTests(ITestOutputHelper output) : IDisposable
 {
     private const string Callee = "0901234567";
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
-    private readonly string _workDirectory = Directory.CreateTempSubdirectory("acsp-trunks-").FullName;
-    private readonly List<Sipp> _processes = [];
+    private readonly SippWorkspace _workspace = new(output, "acsp-trunks-");
 
     [SippFact]
     public async Task A_trunk_answering_503_is_failed_over_then_skipped_until_its_recovery_time_has_passed()
@@ -59,7 +58,7 @@ public sealed class TrunkLifecycleTests(ITestOutputHelper output) : IDisposable
         await ExpectSuccessAsync(RunCaller(pbxPort, calls: 1, pauseMs: 0, "t1"), "caller");
         var elapsed = stopwatch.Elapsed;
 
-        output.WriteLine($"call completed in {elapsed.TotalMilliseconds:F0} ms (response timeout {timeoutMs} ms)");
+        _workspace.Output.WriteLine($"call completed in {elapsed.TotalMilliseconds:F0} ms (response timeout {timeoutMs} ms)");
         elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(timeoutMs), "the first trunk was given its response timeout")
             .And.BeLessThan(TimeSpan.FromMilliseconds(timeoutMs + 1000), "the second trunk took over within the timeout plus one second");
         await ExpectSuccessAsync(silent, "silent first trunk");
@@ -90,21 +89,7 @@ public sealed class TrunkLifecycleTests(ITestOutputHelper output) : IDisposable
         await ExpectSessionsAsync(server, 0, 0, "after every call ended");
     }
 
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            process.Dispose();
-        }
-
-        try
-        {
-            Directory.Delete(_workDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _workspace.Dispose();
 
     /// <summary>The PBX core alone, with two OUT routes in the library's ARS notation (no preset).</summary>
     private static Dictionary<string, string?> Settings(int pbxPort, int firstTrunk, int secondTrunk, int maxSessions, int responseTimeoutMs, string recovery) => new()
@@ -160,40 +145,16 @@ public sealed class TrunkLifecycleTests(ITestOutputHelper output) : IDisposable
 
     /// <summary>How many INVITEs the trunk run in <paramref name="name"/>'s directory logged.</summary>
     private int TrunkInvites(string name) =>
-        Sipp.ReadTraceFiles(Path.Combine(_workDirectory, name), "*_logs.log").Split('\n').Count(line => line.Contains("TRUNK-INVITE", StringComparison.Ordinal));
+        _workspace.ReadTraceFiles("*_logs.log", name).Split('\n').Count(line => line.Contains("TRUNK-INVITE", StringComparison.Ordinal));
 
     // -nr: no retransmissions (loopback loses nothing). On a busy machine a retransmission answered late would
     // reach a caller while it holds the call up, which sipp takes for an unexpected message.
-    private Sipp RunTrunk(string scenario, string name, int port, int calls)
-    {
-        var directory = Directory.CreateDirectory(Path.Combine(_workDirectory, name)).FullName;
-        var process = Sipp.Start(directory, ["-sf", Sipp.ScenarioPath(scenario), "-i", "127.0.0.1", "-p", Port(port), "-m", Port(calls), "-nr"]);
-        _processes.Add(process);
-        return process;
-    }
+    private Sipp RunTrunk(string scenario, string name, int port, int calls) =>
+        _workspace.Start(["-sf", Sipp.ScenarioPath(scenario), "-i", "127.0.0.1", "-p", Port(port), "-m", Port(calls), "-nr"], name);
 
-    private Sipp RunCaller(int pbxPort, int calls, int pauseMs, string name, params string[] extra)
-    {
-        var directory = Directory.CreateDirectory(Path.Combine(_workDirectory, name)).FullName;
-        var process = Sipp.Start(directory, [$"127.0.0.1:{pbxPort}", "-sf", Sipp.ScenarioPath("caller-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(FreePorts.Next()),
-            "-m", Port(calls), "-d", Port(pauseMs), "-nr", .. extra]);
-        _processes.Add(process);
-        return process;
-    }
+    private Sipp RunCaller(int pbxPort, int calls, int pauseMs, string name, params string[] extra) =>
+        _workspace.Start([$"127.0.0.1:{pbxPort}", "-sf", Sipp.ScenarioPath("caller-uac.xml"), "-s", Callee, "-i", "127.0.0.1", "-p", Port(FreePorts.Next()),
+            "-m", Port(calls), "-d", Port(pauseMs), "-nr", .. extra], name);
 
-    private async Task ExpectSuccessAsync(Sipp sipp, string role)
-    {
-        var (exitCode, text) = await sipp.WaitAsync(CallTimeout);
-        if (exitCode != 0)
-        {
-            output.WriteLine($"--- {role} exited {exitCode}");
-            output.WriteLine(text.Length > 4000 ? text[^4000..] : text);
-            foreach (var directory in Directory.GetDirectories(_workDirectory))
-            {
-                output.WriteLine($"--- {Path.GetFileName(directory)}: " + Sipp.ReadTraceFiles(directory, "*_errors.log"));
-            }
-        }
-
-        exitCode.Should().Be(0, $"{role} must complete every call (sipp exit code 0)");
-    }
+    private Task ExpectSuccessAsync(Sipp sipp, string role) => _workspace.ExpectSuccessAsync(sipp, role, CallTimeout);
 }

@@ -15,14 +15,14 @@ namespace AlwaysConnected.Routing.EndToEndTests;
 public sealed partial class TrunkRegistrationTests(ITestOutputHelper output) : IDisposable
 {
     private const string Account = "0312345678";
-    private readonly string _workDirectory = Directory.CreateTempSubdirectory("acsp-reg-").FullName;
-    private readonly List<Sipp> _processes = [];
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
+    private readonly SippWorkspace _workspace = new(output, "acsp-reg-", showScenarioLogs: true);
 
     [SippFact]
     public async Task Route_registers_with_credentials_refreshes_at_its_percentage_of_the_granted_expiry_and_de_registers_on_stop()
     {
         var (sipPort, pbxPort, registrarPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
-        var registrar = Run(["-sf", Sipp.ScenarioPath("registrar-uas.xml"), "-i", "127.0.0.1", "-p", Port(registrarPort), "-m", "1", "-trace_msg"]);
+        var registrar = _workspace.Start(["-sf", Sipp.ScenarioPath("registrar-uas.xml"), "-i", "127.0.0.1", "-p", Port(registrarPort), "-m", "1", "-trace_msg"]);
         await Task.Delay(300);
 
         // Expires 10 asked, 6 granted in the Contact's expires parameter: a refresh at 50 % comes after 3 s, not 5 s.
@@ -30,7 +30,7 @@ public sealed partial class TrunkRegistrationTests(ITestOutputHelper output) : I
         try
         {
             var service = server.GetRequiredService<TrunkRegistrationService>();
-            (await WaitUntilAsync(() => Sipp.ReadTraceFiles(_workDirectory, "registrar-uas_*_logs.log").Contains("REG-REFRESHED", StringComparison.Ordinal), TimeSpan.FromSeconds(15)))
+            (await WaitUntilAsync(() => _workspace.ReadTraceFiles("registrar-uas_*_logs.log").Contains("REG-REFRESHED", StringComparison.Ordinal), TimeSpan.FromSeconds(15)))
                 .Should().BeTrue("the refresh must arrive within the granted 6 s");
             (await WaitUntilAsync(() => service.Registrar!.GetState("carrier")?.Status == TrunkRegistrationStatus.Registered, TimeSpan.FromSeconds(5)))
                 .Should().BeTrue();
@@ -41,7 +41,7 @@ public sealed partial class TrunkRegistrationTests(ITestOutputHelper output) : I
         }
 
         await ExpectSuccessAsync(registrar, "registrar UAS");
-        var log = Sipp.ReadTraceFiles(_workDirectory, "registrar-uas_*_logs.log");
+        var log = _workspace.ReadTraceFiles("registrar-uas_*_logs.log");
         log.Should().Contain(
             $"REG-AUTH ruri=sip:127.0.0.1:{registrarPort} to=sip:{Account}@127.0.0.1:{registrarPort} contact=sip:{Account}@127.0.0.1:{pbxPort} expires=10 auth_valid=true",
             "the REGISTER names the registrar's domain, the account, the PBX core's own address, the route's expiry and credentials verifyauth accepts");
@@ -51,7 +51,7 @@ public sealed partial class TrunkRegistrationTests(ITestOutputHelper output) : I
         var arrivals = RegisterArrivals("registrar-uas_*_messages.log");
         arrivals.Should().HaveCount(5, "challenge, answer, refresh challenge, refresh answer, de-registration: nothing retransmitted or repeated");
         var refreshAfter = arrivals[2] - arrivals[1];
-        output.WriteLine($"refresh {refreshAfter.TotalMilliseconds:F0} ms after the accepted REGISTER");
+        _workspace.Output.WriteLine($"refresh {refreshAfter.TotalMilliseconds:F0} ms after the accepted REGISTER");
         refreshAfter.Should().BeGreaterThan(TimeSpan.FromSeconds(2.9)).And.BeLessThan(TimeSpan.FromSeconds(4.5), "50 % of the 6 s granted is 3 s");
     }
 
@@ -59,7 +59,7 @@ public sealed partial class TrunkRegistrationTests(ITestOutputHelper output) : I
     public async Task Registrar_answering_503_gets_retries_with_growing_delays_then_the_registration_succeeds()
     {
         var (sipPort, pbxPort, registrarPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
-        var registrar = Run(["-sf", Sipp.ScenarioPath("registrar-503-uas.xml"), "-i", "127.0.0.1", "-p", Port(registrarPort), "-m", "1", "-trace_msg"]);
+        var registrar = _workspace.Start(["-sf", Sipp.ScenarioPath("registrar-503-uas.xml"), "-i", "127.0.0.1", "-p", Port(registrarPort), "-m", "1", "-trace_msg"]);
         await Task.Delay(300);
         var settings = Settings(sipPort, pbxPort, registrarPort, expires: 60, update: 90);
         settings["SipProxy:Registration:InitialRetryDelayMilliseconds"] = "600";
@@ -78,34 +78,20 @@ public sealed partial class TrunkRegistrationTests(ITestOutputHelper output) : I
         }
 
         await ExpectSuccessAsync(registrar, "registrar UAS answering 503");
-        var log = Sipp.ReadTraceFiles(_workDirectory, "registrar-503-uas_*_logs.log");
+        var log = _workspace.ReadTraceFiles("registrar-503-uas_*_logs.log");
         log.Should().Contain("REG-AFTER-503 auth_valid=true");
         log.Should().Contain("REG-REMOVED expires=0");
         var arrivals = RegisterArrivals("registrar-503-uas_*_messages.log");
         arrivals.Should().HaveCount(5);
         var (first, second) = (arrivals[1] - arrivals[0], arrivals[2] - arrivals[1]);
-        output.WriteLine($"retries after {first.TotalMilliseconds:F0} ms and {second.TotalMilliseconds:F0} ms");
+        _workspace.Output.WriteLine($"retries after {first.TotalMilliseconds:F0} ms and {second.TotalMilliseconds:F0} ms");
         // A loaded machine fires timers late, never early: the lower bounds are exact, the upper ones generous.
         // The second retry's lower bound (1080 ms) exceeds the first's largest delay (660 ms): that is the growth.
         first.Should().BeGreaterThan(TimeSpan.FromMilliseconds(530)).And.BeLessThan(TimeSpan.FromMilliseconds(2000), "the first retry waits 600 ms +-10 %");
         second.Should().BeGreaterThan(TimeSpan.FromMilliseconds(1070)).And.BeLessThan(TimeSpan.FromMilliseconds(3500), "the second waits twice as long (1200 ms +-10 %)");
     }
 
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            process.Dispose();
-        }
-
-        try
-        {
-            Directory.Delete(_workDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _workspace.Dispose();
 
     private static Dictionary<string, string?> Settings(int sipPort, int pbxPort, int registrarPort, int expires, int update) => new()
     {
@@ -147,7 +133,7 @@ public sealed partial class TrunkRegistrationTests(ITestOutputHelper output) : I
     private List<TimeSpan> RegisterArrivals(string pattern)
     {
         var arrivals = new List<TimeSpan>();
-        foreach (var block in Directory.GetFiles(_workDirectory, pattern).SelectMany(f => File.ReadAllText(f).Split("----------------------------------------------- ")))
+        foreach (var block in Directory.GetFiles(_workspace.Directory, pattern).SelectMany(f => File.ReadAllText(f).Split("----------------------------------------------- ")))
         {
             var received = block.IndexOf("message received", StringComparison.Ordinal);
             if (received < 0 || !block[received..].Contains("\nREGISTER ", StringComparison.Ordinal))
@@ -163,26 +149,7 @@ public sealed partial class TrunkRegistrationTests(ITestOutputHelper output) : I
         return arrivals;
     }
 
-    private Sipp Run(string[] arguments)
-    {
-        var process = Sipp.Start(_workDirectory, arguments);
-        _processes.Add(process);
-        return process;
-    }
-
-    private async Task ExpectSuccessAsync(Sipp sipp, string role)
-    {
-        var (exitCode, text) = await sipp.WaitAsync(TimeSpan.FromSeconds(10));
-        if (exitCode != 0)
-        {
-            output.WriteLine($"--- {role} exited {exitCode}");
-            output.WriteLine(text.Length > 4000 ? text[^4000..] : text);
-            output.WriteLine(Sipp.ReadTraceFiles(_workDirectory, "*_errors.log"));
-            output.WriteLine(Sipp.ReadTraceFiles(_workDirectory, "*_logs.log"));
-        }
-
-        exitCode.Should().Be(0, $"{role} must see its whole scenario (sipp exit code 0)");
-    }
+    private Task ExpectSuccessAsync(Sipp sipp, string role) => _workspace.ExpectSuccessAsync(sipp, role, CallTimeout, "must see its whole scenario");
 
     [GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}\s+(\d{2}:\d{2}:\d{2}\.\d+)")]
     private static partial Regex TimeStamp();
