@@ -34,6 +34,9 @@ internal sealed class RoutingMetrics : IDisposable
         _reloads = _meter.CreateCounter<long>("sip.routing.reloads", "{reload}", "Rule reloads by result.");
     }
 
+    /// <summary>The meter the instruments are on (a listener tells this router's measurements apart by it).</summary>
+    internal Meter Meter => _meter;
+
     internal bool TimingEnabled => _latency.Enabled;
 
     internal void RecordDecision(RoutingDecision decision, long startTimestamp)

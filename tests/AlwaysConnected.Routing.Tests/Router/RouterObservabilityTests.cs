@@ -66,13 +66,19 @@ public class RouterObservabilityTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == RoutingMetrics.MeterName)
+            // Only this router's meter: tests running alongside record on meters of the same name.
+            if (instrument.Meter == metrics.Meter)
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            measurements.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        {
+            lock (measurements)
+            {
+                measurements.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value)));
+            }
+        });
         listener.Start();
 
         var index = new SipMessageIndex();
