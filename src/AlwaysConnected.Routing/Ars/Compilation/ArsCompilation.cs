@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AlwaysConnected.Routing.Ars.Evaluation;
+using AlwaysConnected.Routing.Ars.Registration;
 using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Patterns;
 using AlwaysConnected.Routing.Sip;
@@ -94,13 +95,8 @@ internal sealed partial class ArsCompilation
             return null;
         }
 
-        // A template's registration names its row's account (sip:&v1@...): read it as the row's route means it.
-        registration = registration with
-        {
-            RegisterUri = ExpandVariables(registration.RegisterUri, null),
-            Proxy = registration.Proxy is { } proxy ? ExpandVariables(proxy, null) : null,
-            User = registration.User is { } user ? ExpandVariables(user, null) : null,
-        };
+        // A template's registration names its row's account (sip:&v1@...): read it as the registrar does.
+        registration = RegistrationVariables.Expand(registration, route, _definition);
         if (!RegisteredTrunkSource.TryCreate(registration, out var source, out var error))
         {
             Error(RoutingDiagnosticIds.ArsInboundSourceWithoutRegistration, "Inbound Source", $"The route accepts inbound calls only from its registered trunk, but its Registration names none: {error}");
