@@ -87,6 +87,8 @@ public class ArsTextReaderErrorTests
     [InlineData("[Template t]\n&v1: 1", 2, "[Row N]")]
     [InlineData("[Route r]\nthis is not a field", 2, "Unrecognised text")]
     [InlineData("[Route ]", 1, "name is empty")]
+    [InlineData("[Template t]\n[Row 0]", 2, "Row numbers start at 1")]
+    [InlineData("[Template t]\n[Row 1]\n&v1: 1\nPatterns - OUT 0\nPriority: &v1\nMax Sessions: &v1", 4, "Block numbers start at 1")]
     public void Structural_mistakes_are_reported_at_their_line(string text, int line, string message)
     {
         ArsTextReader.TryParse(text, out _, out var diagnostics).Should().BeFalse();

@@ -98,9 +98,10 @@ internal sealed partial class ArsTextParser
         {
             ErrorAtValue(RoutingDiagnosticIds.ArsTextInvalidValue, token, token.Label, $"'{Shorten(token.Value)}' is not a template variable (&v1, &a1, &b1, &c1, ...).");
         }
-        else
+        else if (_block!.Number >= 1)
         {
-            _route.Bindings.Add(new TemplateBinding(_block!.Direction, _block.Number, field, name));
+            // A block numbered below 1 has had its error already; binding it would only repeat it as an exception.
+            _route.Bindings.Add(new TemplateBinding(_block.Direction, _block.Number, field, name));
         }
 
         return true;
