@@ -3,7 +3,6 @@ using System.Text;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Compilation;
 using AlwaysConnected.Routing.Ars.Evaluation;
-using AlwaysConnected.Routing.Ars.Explain;
 using AlwaysConnected.Routing.Ars.Text;
 
 namespace AlwaysConnected.Routing.Tests.Ars.Engine;
@@ -35,9 +34,39 @@ public class SelectionIndexTests
         ars.IndexedOutBlockCount.Should().Be(1000);
         var trace = ArsHarness.Explain(ars, ArsDirection.Out, Call("17421234567"), null, decision);
 
-        trace.Selected.Should().Be("r742 OUT 1");
-        trace.Blocks.Should().ContainSingle();
+        trace.Stage.Should().Be(RoutingStage.ArsOut);
+        trace.Selected!.Name.Should().Be("r742 OUT 1");
+        trace.Candidates.Should().ContainSingle().Which.Should().BeSameAs(trace.Selected);
         decision.GetRequestUriString().Should().Be("sip:1234567@gw742.example");
+    }
+
+    [Fact]
+    public void Explain_says_why_a_matching_block_was_passed_over_and_which_one_was_selected()
+    {
+        var ars = ArsCompiler.Compile(ArsTextReader.Parse("""
+            [Route full]
+            Patterns - OUT 3
+            Priority: 1
+            Max Sessions: 0
+            [Matching Patterns]
+            To: sip:([0-9]+)@
+            [Deploy Patterns]
+            Target: full.example
+            [Route spare]
+            Patterns - OUT 7
+            Priority: 2
+            [Deploy Patterns]
+            Target: spare.example
+            """));
+
+        var trace = ArsHarness.Explain(ars, ArsDirection.Out, Call("1234"), null, new RoutingDecision());
+
+        trace.Candidates.Select(b => (b.Name, b.Route, b.Number, b.Priority, b.Matched, b.Note)).Should().Equal(
+            ("full OUT 3", "full", 3, 1, true, "at Max Sessions"),
+            ("spare OUT 7", "spare", 7, 2, true, null));
+        trace.Candidates[0].Captures.Should().Equal(new[] { new KeyValuePair<string, string?>("&t1", "1234") }, "a passed-over block still shows what it would have offered");
+        trace.Candidates[1].Conditions.Should().BeEmpty("the block tests no field");
+        trace.Selected.Should().BeSameAs(trace.Candidates[1]);
     }
 
     [Fact]
@@ -144,16 +173,23 @@ public class SelectionIndexTests
 
         var trace = ArsHarness.Explain(ars, ArsDirection.In, request, new CallProperties(), new RoutingDecision());
 
-        trace.Selected.Should().Be("route-1 IN 1");
-        var block = trace.Blocks.Should().ContainSingle().Subject;
-        block.Matched.Should().BeTrue();
-        block.Fields.Should().Equal(
-            new ArsFieldTrace("To", "sip:(.+)@", "sip:09012345678@127.0.0.1:5052", true),
-            new ArsFieldTrace("Plugin 1 (sipheader X-PBX-Param)", "^pin$", "pin", true));
-        block.Captures.Should().Equal("&t1=09012345678");
+        trace.Stage.Should().Be(RoutingStage.ArsIn);
+        var block = trace.Candidates.Should().ContainSingle().Subject;
+        trace.Selected.Should().BeSameAs(block);
+        block.Should().BeEquivalentTo(new { Name = "route-1 IN 1", Route = "route-1", Number = 1, Matched = true, Note = (string?)null, IsPreliminary = false, Disabled = false });
+        block.Priority.Should().NotBeNull();
+        block.Conditions.Should().BeEquivalentTo(
+            new[]
+            {
+                new { Name = "To", Pattern = (string?)"sip:(.+)@", Value = (string?)"sip:09012345678@127.0.0.1:5052", Matched = true, Note = (string?)null },
+                new { Name = "Plugin 1 (sipheader X-PBX-Param)", Pattern = (string?)"^pin$", Value = (string?)"pin", Matched = true, Note = (string?)null },
+            },
+            o => o.WithStrictOrdering());
+        block.Captures.Should().Equal(new[] { new KeyValuePair<string, string?>("&t1", "09012345678") });
 
         var outTrace = ArsHarness.Explain(ars, ArsDirection.Out, request, new CallProperties(), new RoutingDecision());
         outTrace.Selected.Should().BeNull();
-        outTrace.Blocks.Single().Fields.Last().Should().Be(new ArsFieldTrace("Plugin 1 (prop action.type)", "^pin$", null, false));
+        outTrace.Candidates.Single().Captures.Should().BeEmpty("a block that did not match offers no references");
+        outTrace.Candidates.Single().Conditions.Last().Should().BeEquivalentTo(new { Name = "Plugin 1 (prop action.type)", Pattern = (string?)"^pin$", Value = (string?)null, Matched = false, Note = (string?)null });
     }
 }
