@@ -91,6 +91,12 @@ public class RobustnessTests
         var failure = failures.Should().ContainSingle().Subject;
         (failure.RouteName, failure.Direction, failure.BlockNumber, failure.Slot, failure.PluginName, failure.Kind)
             .Should().Be(("risky", ArsDirection.Out, 1, 1, "boom", ArsPluginFailureKind.Threw));
+
+        var trace = ArsHarness.Explain(ars, ArsDirection.Out, Call("1"), null, new RoutingDecision());
+        var slot = trace.Candidates[0].Conditions.Should().ContainSingle().Subject;
+        slot.Should().BeEquivalentTo(new { Name = "Plugin 1 (boom)", Value = (string?)null, Matched = false });
+        slot.Note.Should().Contain("the lookup service is down", "the explanation says why the slot gave no result");
+        trace.Selected!.Name.Should().Be("safe OUT 1");
     }
 
     [Fact]
