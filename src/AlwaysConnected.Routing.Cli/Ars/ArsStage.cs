@@ -1,8 +1,6 @@
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Ars.Explain;
 using AlwaysConnected.Routing.Cli.Explain;
 using AlwaysConnected.Routing.DialPlan;
-using AlwaysConnected.Routing.DialPlan.Explain;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
 
@@ -41,7 +39,7 @@ internal static class ArsStage
             return before with { Outcome = "error", Stage = "ars-in", Error = new ExplainError("rules", text) };
         }
 
-        var trace = before.Trace ?? new DialPlanTrace([], null);
+        var trace = before.Trace ?? new RoutingTrace { Stage = RoutingStage.DialPlan };
         var index = new SipMessageIndex();
         if (SipParser.TryParseDatagram(request, index, out var atPbx) != SipParseStatus.Success)
         {
@@ -101,15 +99,11 @@ internal static class ArsStage
         return services.Registrar.GetContact(System.Text.Encoding.UTF8.GetString(uri.User)) is not null;
     }
 
-    private static ExplainResult Merge(ExplainResult before, ExplainResult stage, string? stageName, List<string> rules, ArsTrace deciding)
+    private static ExplainResult Merge(ExplainResult before, ExplainResult stage, string? stageName, List<string> rules, RoutingTrace deciding)
     {
-        var captures = deciding.Blocks
-            .Where(b => b.Matched && b.PassedOver is null)
-            .Take(1)
-            .SelectMany(b => b.Captures)
-            .Select(c => c.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .Select(p => new KeyValuePair<string, string>(p[0].TrimStart('&'), p[1]))
+        // The selected block's references, named without their '&' (t1, p1) as the JSON has them.
+        var captures = (deciding.Selected?.Captures ?? [])
+            .Select(c => new KeyValuePair<string, string>(c.Key.TrimStart('&'), c.Value ?? "(none)"))
             .ToList();
         return stage with
         {

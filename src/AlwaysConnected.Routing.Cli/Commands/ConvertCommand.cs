@@ -120,7 +120,7 @@ internal static class ConvertCommand
         }
 
         var dialPlanText = rules.DialPlan.ToText();
-        var hasArs = rules.Ars.Routes.Count + rules.Ars.Templates.Count + rules.Ars.GlobalVariables.Count > 0;
+        var hasArs = !rules.Ars.IsEmpty;
         var arsText = hasArs ? rules.Ars.ToText() : string.Empty;
         var dialPlanOut = args.DialPlanOut;
         var arsOut = args.ArsOut;

@@ -88,7 +88,7 @@ internal static class ValidateCommand
         if (loaded)
         {
             RuleChecks.Check(rules, path, path, findings);
-            if (rules.DialPlan.Preliminary.Count + rules.DialPlan.Rules.Count == 0 && rules.Ars.Routes.Count + rules.Ars.Templates.Count == 0)
+            if (rules.DialPlan.Preliminary.Count + rules.DialPlan.Rules.Count == 0 && rules.Ars.IsEmpty)
             {
                 // Most likely a JSON file without a Routing section, or the wrong file.
                 findings.Add(Finding.Of(path, CliDiagnosticIds.EmptyRuleFile, RoutingDiagnosticSeverity.Warning, "The file defines no dial plan rules and no ARS routes."));

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using AlwaysConnected.Routing.DialPlan.Explain;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Sip.Writing;
 
@@ -10,7 +9,7 @@ namespace AlwaysConnected.Routing.Cli.Explain;
 internal static class DecisionReport
 {
     /// <summary>Builds the result; <paramref name="outgoing"/> is the written request when one goes out (forward, no match).</summary>
-    public static ExplainResult Build(SipMessage original, RoutingDecision decision, DialPlanTrace trace, CallProperties properties, out byte[]? outgoing)
+    public static ExplainResult Build(SipMessage original, RoutingDecision decision, RoutingTrace trace, CallProperties properties, out byte[]? outgoing)
     {
         outgoing = null;
         var result = new ExplainResult
@@ -87,7 +86,7 @@ internal static class DecisionReport
             Stage = "validation",
             Status = error.SuggestedStatusCode,
             Reason = error.GetReasonPhrase(),
-            Trace = new DialPlanTrace([], $"refused by validation: {error.GetDescription()}"),
+            Trace = new RoutingTrace { Stage = RoutingStage.DialPlan, Skipped = $"refused by validation: {error.GetDescription()}" },
         };
         return true;
     }

@@ -1,5 +1,3 @@
-using AlwaysConnected.Routing.DialPlan.Explain;
-
 namespace AlwaysConnected.Routing.Cli.Explain;
 
 /// <summary>Everything <c>sip-route explain</c> reports, field for field as docs/cli.md defines the JSON.</summary>
@@ -34,7 +32,7 @@ internal sealed record ExplainResult
     public ExplainError? Error { get; init; }
 
     /// <summary>The dial plan's rule-by-rule trace, for the readable output (not part of the JSON).</summary>
-    public DialPlanTrace? Trace { get; init; }
+    public RoutingTrace? Trace { get; init; }
 
     /// <summary>Load-time warnings about the rules, for the readable output.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -51,19 +51,19 @@ internal static class ExplainTextWriter
                 text.Append("  not evaluated: ").Append(trace.Skipped).Append('\n');
             }
 
-            foreach (var rule in trace.Rules)
+            foreach (var rule in trace.Candidates)
             {
                 text.Append("  ").Append(rule.IsPreliminary ? "preliminary rule '" : "rule '").Append(rule.Name).Append("': ");
                 text.Append(rule.Disabled ? "skipped (disabled)" : rule.Matched ? "MATCHED" : "no match").Append('\n');
-                foreach (var line in rule.Lines)
+                foreach (var line in rule.Conditions)
                 {
-                    text.Append("    ").Append(line.Matched ? "[held]   " : "[failed] ").Append(line.Line)
+                    text.Append("    ").Append(line.Matched ? "[held]   " : "[failed] ").Append(line.Name)
                         .Append("    value: ").Append(line.Value is null ? "(null)" : Quote(line.Value)).Append('\n');
                 }
 
-                for (var n = 0; n < rule.Captures.Count; n++)
+                foreach (var (group, capture) in rule.Captures)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"    %{n + 1} = ").Append(rule.Captures[n] is { } capture ? Quote(capture) : "(did not take part)").Append('\n');
+                    text.Append("    ").Append(group).Append(" = ").Append(capture is null ? "(did not take part)" : Quote(capture)).Append('\n');
                 }
             }
         }

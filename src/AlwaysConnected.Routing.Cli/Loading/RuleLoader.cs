@@ -56,9 +56,11 @@ internal static class RuleLoader
             return false;
         }
 
-        rules.Ars = rules.Ars.Routes.Count == 0 && rules.Ars.Templates.Count == 0 && rules.Ars.GlobalVariables.Count == 0
-            ? definition!
-            : new ArsDefinition([.. rules.Ars.Routes, .. definition!.Routes], [.. rules.Ars.Templates, .. definition.Templates], [.. rules.Ars.GlobalVariables, .. definition.GlobalVariables]);
+        if (!AddArs(path, definition!, rules, findings))
+        {
+            return false;
+        }
+
         rules.HasArs = true;
         return true;
     }
@@ -83,15 +85,53 @@ internal static class RuleLoader
             return false;
         }
 
+        if (!AddArs(path, model.Ars, rules, findings))
+        {
+            return false;
+        }
+
         rules.DialPlan = Append(rules.DialPlan, model.DialPlan);
-        rules.Ars = model.Ars;
         rules.HasDialPlan |= model.DialPlan.Preliminary.Count + model.DialPlan.Rules.Count > 0;
-        rules.HasArs |= model.Ars.Routes.Count > 0 || model.Ars.Templates.Count > 0;
+        rules.HasArs |= !model.Ars.IsEmpty;
         // An address that does not parse is already reported above; the valid ones still count as this host's.
         rules.LocalAddresses.AddRange(options.LocalAddresses.Select(a => IPAddress.TryParse(a, out var address) ? address : null).OfType<IPAddress>());
         rules.EvaluateInDialogRequests = options.DialPlan.EvaluateInDialogRequests;
         rules.UserVariables.AddRange(options.DialPlan.UserVariables);
         rules.PatternTimeout = TimeSpan.FromMilliseconds(Math.Max(1, options.DialPlan.PatternTimeoutMilliseconds));
+        return true;
+    }
+
+    /// <summary>
+    /// Adds one file's ARS to the rules. A route, template or global variable name that an earlier file already
+    /// uses is an error reported with both files (the library's diagnostic, its definition positions replaced
+    /// by the earlier file); returns false then, leaving the rules as they were.
+    /// </summary>
+    private static bool AddArs(string path, ArsDefinition definition, RuleSet rules, List<Finding> findings)
+    {
+        var clashes = 0;
+        foreach (var (earlierPath, earlier) in rules.ArsSources)
+        {
+            try
+            {
+                ArsDefinition.Combine(earlier, definition);
+            }
+            catch (RoutingConfigurationException e)
+            {
+                foreach (var diagnostic in e.Diagnostics)
+                {
+                    findings.Add(new Finding(path, diagnostic with { Section = $"also in {earlierPath}" }));
+                    clashes++;
+                }
+            }
+        }
+
+        if (clashes > 0)
+        {
+            return false;
+        }
+
+        rules.ArsSources.Add((path, definition));
+        rules.Ars = ArsDefinition.Combine(rules.Ars, definition);
         return true;
     }
 

@@ -11,6 +11,9 @@ internal sealed class RuleSet
 
     public ArsDefinition Ars { get; set; } = ArsDefinition.Empty;
 
+    /// <summary>Each file's ARS in load order, so a name clash between files can name both of them.</summary>
+    public List<(string Path, ArsDefinition Definition)> ArsSources { get; } = [];
+
     /// <summary>Whether any file supplied dial plan rules (an empty dial plan still "decides": no match).</summary>
     public bool HasDialPlan { get; set; }
 

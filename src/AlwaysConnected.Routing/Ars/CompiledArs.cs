@@ -150,7 +150,7 @@ internal sealed class CompiledArs
     /// <param name="context">Where it came from.</param>
     /// <param name="decision">The decision to fill.</param>
     /// <returns>The trace.</returns>
-    public ArsTrace ExplainIn(SipMessage message, in RoutingContext context, RoutingDecision decision) =>
+    public RoutingTrace ExplainIn(SipMessage message, in RoutingContext context, RoutingDecision decision) =>
         Explain(ArsDirection.In, message, context, decision);
 
     /// <summary>Evaluates the OUT blocks like <see cref="RouteOut(SipMessage, in RoutingContext, RoutingDecision)"/> and records every block and field tried. For tools and tests: it allocates.</summary>
@@ -158,7 +158,7 @@ internal sealed class CompiledArs
     /// <param name="context">Where it came from.</param>
     /// <param name="decision">The decision to fill.</param>
     /// <returns>The trace.</returns>
-    public ArsTrace ExplainOut(SipMessage message, in RoutingContext context, RoutingDecision decision) =>
+    public RoutingTrace ExplainOut(SipMessage message, in RoutingContext context, RoutingDecision decision) =>
         Explain(ArsDirection.Out, message, context, decision);
 
     internal BlockTable Table(ArsDirection direction) => direction == ArsDirection.In ? _in : _out;
@@ -239,12 +239,12 @@ internal sealed class CompiledArs
         return step == ArsStep.Selected;
     }
 
-    private ArsTrace Explain(ArsDirection direction, SipMessage message, in RoutingContext context, RoutingDecision decision)
+    private RoutingTrace Explain(ArsDirection direction, SipMessage message, in RoutingContext context, RoutingDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var recorder = new ArsTraceRecorder();
         var selection = new ArsSelection();
         ArsEvaluator.Route(this, direction, message, context, decision, selection, recorder);
-        return recorder.Build(direction, selection.Current?.Label);
+        return recorder.Build(direction, selection.Current);
     }
 }

@@ -1,7 +1,6 @@
 using AlwaysConnected.Routing.DialPlan.Compilation;
 using AlwaysConnected.Routing.DialPlan.Evaluation;
 using AlwaysConnected.Routing.DialPlan.Evaluation.Index;
-using AlwaysConnected.Routing.DialPlan.Explain;
 using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
@@ -66,7 +65,7 @@ internal sealed class CompiledDialPlan
     /// Evaluates the plan like <see cref="Evaluate"/> and also records every rule tried, each line's
     /// value and result. For tools and tests: it allocates.
     /// </summary>
-    public DialPlanTrace Explain(SipMessage message, in RoutingContext context, RoutingServices services, RoutingDecision decision)
+    public RoutingTrace Explain(SipMessage message, in RoutingContext context, RoutingServices services, RoutingDecision decision)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(decision);

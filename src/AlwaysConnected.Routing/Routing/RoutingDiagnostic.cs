@@ -21,7 +21,8 @@ public sealed record RoutingDiagnostic(string Id, RoutingDiagnosticSeverity Seve
 
     /// <summary>
     /// Where in the rule or route: <c>Matching</c> or <c>Deploy</c> for a dial plan rule, <c>IN 2</c> or
-    /// <c>OUT 1</c> for an ARS block, a configuration path (e.g. <c>Routing:Ars:Routes:0</c>); or null.
+    /// <c>OUT 1</c> for an ARS block, a configuration path (e.g. <c>Routing:Ars:Routes:0</c>), the positions of
+    /// two definitions a name clashes between (<c>definitions 1 and 3</c>, from <see cref="Ars.ArsDefinition.Combine"/>); or null.
     /// </summary>
     public string? Section { get; init; }
 

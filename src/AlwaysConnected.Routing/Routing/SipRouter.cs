@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Evaluation;
-using AlwaysConnected.Routing.Ars.Explain;
-using AlwaysConnected.Routing.DialPlan.Explain;
 using AlwaysConnected.Routing.Diagnostics;
 using AlwaysConnected.Routing.Services;
 using AlwaysConnected.Routing.Sip;
@@ -231,29 +229,29 @@ public sealed class SipRouter
 
     /// <summary>Explains ARS IN for a request (allocates; for tools and tests).</summary>
     /// <remarks>A request that fails validation gives an empty trace and the refusal in <paramref name="decision"/> (see <see cref="SipRouterOptions.ValidateRequests"/>).</remarks>
-    public ArsTrace ExplainIn(SipMessage message, in RoutingContext context, RoutingDecision decision)
+    public RoutingTrace ExplainIn(SipMessage message, in RoutingContext context, RoutingDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var snapshot = Volatile.Read(ref _snapshot);
-        return Refuses(message, snapshot, decision) ? new ArsTrace(Ars.ArsDirection.In, [], null, RefusedText(decision)) : snapshot.Ars.ExplainIn(message, context, decision);
+        return Refuses(message, snapshot, decision) ? new RoutingTrace { Stage = RoutingStage.ArsIn, Skipped = RefusedText(decision) } : snapshot.Ars.ExplainIn(message, context, decision);
     }
 
     /// <summary>Explains ARS OUT for a request (allocates; for tools and tests).</summary>
     /// <remarks>A request that fails validation gives an empty trace and the refusal in <paramref name="decision"/> (see <see cref="SipRouterOptions.ValidateRequests"/>).</remarks>
-    public ArsTrace ExplainOut(SipMessage message, in RoutingContext context, RoutingDecision decision)
+    public RoutingTrace ExplainOut(SipMessage message, in RoutingContext context, RoutingDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var snapshot = Volatile.Read(ref _snapshot);
-        return Refuses(message, snapshot, decision) ? new ArsTrace(Ars.ArsDirection.Out, [], null, RefusedText(decision)) : snapshot.Ars.ExplainOut(message, context, decision);
+        return Refuses(message, snapshot, decision) ? new RoutingTrace { Stage = RoutingStage.ArsOut, Skipped = RefusedText(decision) } : snapshot.Ars.ExplainOut(message, context, decision);
     }
 
     /// <summary>Like <see cref="Route"/>, and records every rule and line tried (allocates; for tools and tests).</summary>
     /// <remarks>A request that fails validation gives a trace with no rule tried and the refusal in <paramref name="decision"/>.</remarks>
-    public DialPlanTrace Explain(SipMessage message, in RoutingContext context, RoutingDecision decision)
+    public RoutingTrace Explain(SipMessage message, in RoutingContext context, RoutingDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var snapshot = Volatile.Read(ref _snapshot);
-        return Refuses(message, snapshot, decision) ? new DialPlanTrace([], RefusedText(decision)) : snapshot.DialPlan.Explain(message, context, snapshot.Services, decision);
+        return Refuses(message, snapshot, decision) ? new RoutingTrace { Stage = RoutingStage.DialPlan, Skipped = RefusedText(decision) } : snapshot.DialPlan.Explain(message, context, snapshot.Services, decision);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Configuration;
 using AlwaysConnected.Routing.DialPlan.Text;
@@ -143,6 +144,39 @@ public sealed class CliConvertTests : IDisposable
 
         File.ReadAllText(json).Should().Contain("\"InboundSource\": \"RegisteredTrunk\"").And.NotContain("\"Text\"");
         BindAndMap(json).Ars.Should().Be(ArsTextReader.Parse(source));
+    }
+
+    [Fact]
+    public void Several_ars_files_are_combined_templates_and_global_variables_included()
+    {
+        var first = Path.Combine(_dir, "first.ars.txt");
+        var second = Path.Combine(_dir, "second.ars.txt");
+        File.WriteAllText(first, "&g1: itsp.example\n[Route direct]\nPatterns - OUT 1\n[Deploy Patterns]\nTo: sip:x@&g1\n");
+        File.WriteAllText(second, "[Template outbound]\n[Row 1]\n&v1: 7\nPatterns - OUT 1\nPriority: &v1\n[Deploy Patterns]\nTo: sip:y@&g1\n");
+
+        var run = Of("convert", "--ars", first, "--ars", second, "--to", "text");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        ArsTextReader.Parse(run.Stdout).Should().Be(ArsDefinition.Combine(
+            ArsTextReader.Parse(File.ReadAllText(first)),
+            ArsTextReader.Parse(File.ReadAllText(second))));
+        run.Stdout.Should().Contain("&g1: itsp.example").And.Contain("[Route direct]").And.Contain("[Template outbound]").And.Contain("Priority: &v1");
+    }
+
+    [Fact]
+    public void A_route_name_in_two_ars_files_is_an_error_naming_both_files()
+    {
+        var first = Path.Combine(_dir, "first.ars.txt");
+        var second = Path.Combine(_dir, "second.ars.txt");
+        File.WriteAllText(first, "&g1: a\n[Route direct]\nPatterns - IN 1\n");
+        File.WriteAllText(second, "&g1: a\n[Template direct]\n[Row 1]\n&v1: 1\nPatterns - IN 1\n");
+
+        var run = Of("convert", "--ars", first, "--ars", second, "--to", "text");
+
+        run.ExitCode.Should().Be(2);
+        run.Stdout.Should().BeEmpty();
+        run.Stderr.Should().Contain($"{second}: error CFG0002: route 'direct', also in {first}: Route name 'direct' is used twice.")
+            .And.Contain($"{second}: error CFG0002: also in {first}, &g1: &g1 is given twice.");
     }
 
     [Fact]

@@ -143,9 +143,11 @@ public class RequestValidationTests
 
         var trace = router.Explain(message, SeedMessages.FromMediaServer, decision);
 
-        trace.Rules.Should().BeEmpty();
+        trace.Stage.Should().Be(RoutingStage.DialPlan);
+        trace.Candidates.Should().BeEmpty();
         trace.Skipped.Should().Contain("400 Bad Request (missing Call-ID)");
         decision.Outcome.Should().Be(RoutingOutcome.Reject);
+        router.ExplainOut(message, SeedMessages.FromMediaServer, decision).Should().BeEquivalentTo(new { Stage = RoutingStage.ArsOut, Candidates = Array.Empty<RoutingTraceStep>(), Selected = (RoutingTraceStep?)null });
         router.ExplainOut(message, SeedMessages.FromMediaServer, decision).Skipped.Should().Contain("missing Call-ID");
     }
 

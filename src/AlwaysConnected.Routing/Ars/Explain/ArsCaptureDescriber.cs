@@ -9,10 +9,10 @@ namespace AlwaysConnected.Routing.Ars.Explain;
 /// <summary>Formats what a tested block captured for the explanation (never on the hot path: only with a trace).</summary>
 internal static class ArsCaptureDescriber
 {
-    /// <summary>The groups a matched block captured, as explain prints them (<c>&amp;t1=1001</c>, <c>&amp;p1=(none)</c>).</summary>
-    public static List<string> Describe(CompiledBlock block, ref ArsFrame frame)
+    /// <summary>The groups a matched block captured, by reference name (<c>&amp;t1</c>, <c>&amp;p1</c>); null for a group that did not take part.</summary>
+    public static List<KeyValuePair<string, string?>> Describe(CompiledBlock block, ref ArsFrame frame)
     {
-        var result = new List<string>();
+        var result = new List<KeyValuePair<string, string?>>();
         var selection = frame.Selection;
         for (var g = 0; g < (block.To?.GroupCount ?? 0); g++)
         {
@@ -33,6 +33,6 @@ internal static class ArsCaptureDescriber
         return result;
     }
 
-    private static string DescribeOne(string kind, int index, CaptureRange range, ReadOnlySpan<byte> source) =>
-        string.Create(CultureInfo.InvariantCulture, $"&{kind}{index + 1}=") + (range.Success ? Encoding.UTF8.GetString(range.Slice(source)) : "(none)");
+    private static KeyValuePair<string, string?> DescribeOne(string kind, int index, CaptureRange range, ReadOnlySpan<byte> source) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"&{kind}{index + 1}"), range.Success ? Encoding.UTF8.GetString(range.Slice(source)) : null);
 }

@@ -14,7 +14,7 @@ namespace AlwaysConnected.Routing.Ars;
 /// <see cref="Bindings"/> and resolved to numbers when the routes are generated, so the generated routes are
 /// ordinary routes. Text fields keep their references; the evaluator expands them per call.
 /// </remarks>
-public sealed record RouteTemplate
+internal sealed record RouteTemplate
 {
     private readonly ArsRoute _route;
     private readonly EquatableArray<ArsVariable> _commonVariables;

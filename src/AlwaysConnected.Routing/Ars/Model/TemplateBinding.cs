@@ -4,7 +4,7 @@ namespace AlwaysConnected.Routing.Ars;
 /// A numeric block setting of a template that is written as a variable (e.g. <c>Priority: &amp;v1</c>) and
 /// takes each generated route's value of that variable.
 /// </summary>
-public sealed record TemplateBinding
+internal sealed record TemplateBinding
 {
     private readonly int _blockNumber;
     private readonly string _variable = "";

@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Ars;
 
 /// <summary>A numeric block setting a template may take from a variable.</summary>
-public enum TemplateNumericField
+internal enum TemplateNumericField
 {
     /// <summary><see cref="ArsPatternBlock.Priority"/>.</summary>
     Priority,

@@ -3,7 +3,7 @@ using AlwaysConnected.Routing.Collections;
 namespace AlwaysConnected.Routing.Ars;
 
 /// <summary>One row of a template's Variable Setting table: the <c>&amp;v</c> values of one generated route.</summary>
-public sealed record TemplateRow
+internal sealed record TemplateRow
 {
     private readonly int _number;
     private readonly EquatableArray<ArsVariable> _variables;

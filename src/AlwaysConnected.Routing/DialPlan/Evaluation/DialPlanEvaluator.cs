@@ -177,7 +177,7 @@ internal static class DialPlanEvaluator
                 holds = line.Pattern.IsMatch(frame.Resolve(value));
             }
 
-            frame.Trace?.Line(line.Text, frame.Resolve(value), value.IsNull, holds);
+            frame.Trace?.Line(line.Text, line.Pattern.Source, frame.Resolve(value), value.IsNull, holds);
             if (!holds)
             {
                 return false;

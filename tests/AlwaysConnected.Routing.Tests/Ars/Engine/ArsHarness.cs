@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Evaluation;
-using AlwaysConnected.Routing.Ars.Explain;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Sip.Writing;
 using AlwaysConnected.Routing.Tests.Support;
@@ -42,7 +41,7 @@ internal static class ArsHarness
         return selection.TryGetNext(message, Context(properties), decision);
     }
 
-    public static ArsTrace Explain(CompiledArs ars, ArsDirection direction, byte[] request, CallProperties? properties, RoutingDecision decision)
+    public static RoutingTrace Explain(CompiledArs ars, ArsDirection direction, byte[] request, CallProperties? properties, RoutingDecision decision)
     {
         var index = new SipMessageIndex();
         var message = ParsedRequest.Parse(request, index);

@@ -188,14 +188,14 @@ public class InboundSourceTests
 
         var trace = ars.ExplainIn(message, new RoutingContext(Elsewhere), new RoutingDecision());
 
-        var carrier = trace.Blocks.Should().ContainSingle(b => b.RouteName == "carrier").Subject;
+        var carrier = trace.Candidates.Should().ContainSingle(b => b.Route == "carrier").Subject;
         carrier.Matched.Should().BeFalse();
-        var field = carrier.Fields.Should().ContainSingle().Subject;
-        field.Field.Should().Be("Inbound Source");
+        var field = carrier.Conditions.Should().ContainSingle().Subject;
+        field.Name.Should().Be("Inbound Source");
         field.Matched.Should().BeFalse();
         field.Pattern.Should().Be("source 203.0.113.5 or itsp.example or Request-URI user acct");
         field.Value.Should().Be("source 198.51.100.9:5060, Request-URI sip:0312345678@pbx.example");
-        trace.Selected.Should().Be("anywhere IN 1");
+        trace.Selected!.Name.Should().Be("anywhere IN 1");
     }
 
     [Fact]

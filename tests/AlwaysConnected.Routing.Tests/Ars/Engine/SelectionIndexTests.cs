@@ -3,7 +3,6 @@ using System.Text;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Compilation;
 using AlwaysConnected.Routing.Ars.Evaluation;
-using AlwaysConnected.Routing.Ars.Explain;
 using AlwaysConnected.Routing.Ars.Text;
 
 namespace AlwaysConnected.Routing.Tests.Ars.Engine;
@@ -35,8 +34,9 @@ public class SelectionIndexTests
         ars.IndexedOutBlockCount.Should().Be(1000);
         var trace = ArsHarness.Explain(ars, ArsDirection.Out, Call("17421234567"), null, decision);
 
-        trace.Selected.Should().Be("r742 OUT 1");
-        trace.Blocks.Should().ContainSingle();
+        trace.Stage.Should().Be(RoutingStage.ArsOut);
+        trace.Selected!.Name.Should().Be("r742 OUT 1");
+        trace.Candidates.Should().ContainSingle().Which.Should().BeSameAs(trace.Selected);
         decision.GetRequestUriString().Should().Be("sip:1234567@gw742.example");
     }
 
@@ -144,16 +144,23 @@ public class SelectionIndexTests
 
         var trace = ArsHarness.Explain(ars, ArsDirection.In, request, new CallProperties(), new RoutingDecision());
 
-        trace.Selected.Should().Be("route-1 IN 1");
-        var block = trace.Blocks.Should().ContainSingle().Subject;
-        block.Matched.Should().BeTrue();
-        block.Fields.Should().Equal(
-            new ArsFieldTrace("To", "sip:(.+)@", "sip:09012345678@127.0.0.1:5052", true),
-            new ArsFieldTrace("Plugin 1 (sipheader X-PBX-Param)", "^pin$", "pin", true));
-        block.Captures.Should().Equal("&t1=09012345678");
+        trace.Stage.Should().Be(RoutingStage.ArsIn);
+        var block = trace.Candidates.Should().ContainSingle().Subject;
+        trace.Selected.Should().BeSameAs(block);
+        block.Should().BeEquivalentTo(new { Name = "route-1 IN 1", Route = "route-1", Number = 1, Matched = true, Note = (string?)null, IsPreliminary = false, Disabled = false });
+        block.Priority.Should().NotBeNull();
+        block.Conditions.Should().BeEquivalentTo(
+            new[]
+            {
+                new { Name = "To", Pattern = (string?)"sip:(.+)@", Value = (string?)"sip:09012345678@127.0.0.1:5052", Matched = true, Note = (string?)null },
+                new { Name = "Plugin 1 (sipheader X-PBX-Param)", Pattern = (string?)"^pin$", Value = (string?)"pin", Matched = true, Note = (string?)null },
+            },
+            o => o.WithStrictOrdering());
+        block.Captures.Should().Equal(new[] { new KeyValuePair<string, string?>("&t1", "09012345678") });
 
         var outTrace = ArsHarness.Explain(ars, ArsDirection.Out, request, new CallProperties(), new RoutingDecision());
         outTrace.Selected.Should().BeNull();
-        outTrace.Blocks.Single().Fields.Last().Should().Be(new ArsFieldTrace("Plugin 1 (prop action.type)", "^pin$", null, false));
+        outTrace.Candidates.Single().Captures.Should().BeEmpty("a block that did not match offers no references");
+        outTrace.Candidates.Single().Conditions.Last().Should().BeEquivalentTo(new { Name = "Plugin 1 (prop action.type)", Pattern = (string?)"^pin$", Value = (string?)null, Matched = false, Note = (string?)null });
     }
 }

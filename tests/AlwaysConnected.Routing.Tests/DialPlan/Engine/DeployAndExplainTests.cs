@@ -117,17 +117,21 @@ public class DeployAndExplainTests
         var trace = plan.Explain(message, new RoutingContext(Remote), DialPlanHarness.Services(), decision);
 
         decision.Outcome.Should().Be(RoutingOutcome.Forward);
+        trace.Stage.Should().Be(RoutingStage.DialPlan);
         trace.Skipped.Should().BeNull();
-        trace.Rules.Select(r => (r.Name, r.IsPreliminary, r.Disabled, r.Matched)).Should().Equal(
+        trace.Candidates.Select(r => (r.Name, r.IsPreliminary, r.Disabled, r.Matched)).Should().Equal(
             ("spoof", true, false, false), ("off", false, true, false), ("absent", false, false, false), ("route", false, false, true));
-        trace.Rules[0].Lines.Should().BeEquivalentTo(
+        trace.Selected.Should().BeSameAs(trace.Candidates[3], "the last rule that matched decided");
+        trace.Candidates.Should().OnlyContain(r => r.Route == null && r.Number == null && r.Priority == null && r.Note == null);
+        trace.Candidates[0].Conditions.Should().BeEquivalentTo(
             new[] { new { Value = (string?)"INVITE sip:1000@pbx.example.com:5070 SIP/2.0", Matched = true }, new { Value = (string?)"false", Matched = true }, new { Value = (string?)null, Matched = false } },
             o => o.WithStrictOrdering(), "the source is not local and X-PBX-Param is absent");
-        trace.Rules[1].Lines.Should().BeEmpty();
-        trace.Rules[2].Lines.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Line = "P-Absent = .", Value = (string?)null, Matched = false });
-        trace.Rules[3].Lines[0].Should().BeEquivalentTo(new { Value = (string?)null, Matched = true }, "a negated line holds for an absent header");
-        trace.Rules[3].Lines[1].Value.Should().Be("sip:1000@pbx.example.com:5070;user=phone");
-        trace.Rules[3].Captures.Should().Equal("1000", "pbx.example.com");
+        trace.Candidates[1].Conditions.Should().BeEmpty();
+        trace.Candidates[2].Conditions.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Name = "P-Absent = .", Pattern = ".", Value = (string?)null, Matched = false });
+        trace.Candidates[3].Conditions[0].Should().BeEquivalentTo(new { Pattern = "!.", Value = (string?)null, Matched = true }, "a negated line holds for an absent header");
+        trace.Candidates[3].Conditions[1].Value.Should().Be("sip:1000@pbx.example.com:5070;user=phone");
+        trace.Candidates[3].Captures.Should().Equal(new[] { new KeyValuePair<string, string?>("%1", "1000"), new KeyValuePair<string, string?>("%2", "pbx.example.com") });
+        trace.Candidates.Take(3).Should().OnlyContain(r => r.Captures.Count == 0, "only a matched rule offers captures");
     }
 
     [Fact]
@@ -137,7 +141,8 @@ public class DeployAndExplainTests
         var index = new SipMessageIndex();
         var message = ParsedRequest.Parse(Invite(("To", "<sip:1000@pbx>;tag=b1")), index);
         var trace = plan.Explain(message, new RoutingContext(IPEndPoint.Parse("192.0.2.1:5060")), DialPlanHarness.Services(), new RoutingDecision());
-        trace.Rules.Should().BeEmpty();
+        trace.Candidates.Should().BeEmpty();
+        trace.Selected.Should().BeNull();
         trace.Skipped.Should().Contain("In-dialog");
     }
 }

@@ -106,7 +106,7 @@ public class TortureMessageTests
 
                         var trace = plan.Explain(message, context, services, decision);
                         decision.Outcome.Should().Be(outcome, "explain decides as evaluate does");
-                        trace.Rules.Should().NotBeNull();
+                        trace.Candidates.Should().NotBeNull();
 
                         var output = new ArrayBufferWriter<byte>();
                         if (SipRequestWriter.TryWrite(message, decision, output, out _))
