@@ -39,7 +39,6 @@ internal static class ArsStage
             return before with { Outcome = "error", Stage = "ars-in", Error = new ExplainError("rules", text) };
         }
 
-        var trace = before.Trace ?? new RoutingTrace { Stage = RoutingStage.DialPlan };
         var index = new SipMessageIndex();
         if (SipParser.TryParseDatagram(request, index, out var atPbx) != SipParseStatus.Success)
         {
@@ -47,31 +46,31 @@ internal static class ArsStage
         }
 
         // The PBX core's router validates what it receives before ARS IN, as the SIP server's does.
-        if (DecisionReport.TryRefuse(atPbx, before, out var refused))
+        if (DecisionReport.TryRefuse(atPbx, before, RoutingStage.ArsIn, out var refused))
         {
             return refused;
         }
 
         var decision = new RoutingDecision();
         var inTrace = compiled.ExplainIn(atPbx, context, decision);
-        var inResult = DecisionReport.Build(atPbx, decision, trace, properties, out var afterIn);
+        var inResult = DecisionReport.Build(atPbx, decision, properties, out var afterIn);
         var rules = before.Rules.Concat(decision.AppliedRules).ToList();
         if (decision.Outcome is RoutingOutcome.Error or RoutingOutcome.Reject or RoutingOutcome.Block)
         {
-            return Merge(before, inResult, "ars-in", rules, inTrace);
+            return Merge(before, inResult, "ars-in", rules, inTrace, [inTrace]);
         }
 
         afterIn ??= request;
         if (IsLocalCallee(atPbx, services))
         {
-            return Merge(before, inResult, "ars-in", rules, inTrace);
+            return Merge(before, inResult, "ars-in", rules, inTrace, [inTrace]);
         }
 
         var outIndex = new SipMessageIndex();
         SipParser.TryParseDatagram(afterIn, outIndex, out var outgoing);
         var outDecision = new RoutingDecision();
         var outTrace = compiled.ExplainOut(outgoing, context, outDecision);
-        var outResult = DecisionReport.Build(outgoing, outDecision, trace, properties, out _);
+        var outResult = DecisionReport.Build(outgoing, outDecision, properties, out _);
         rules.AddRange(outDecision.AppliedRules);
 
         // The headers ARS changed, from the request the PBX core received to the one that leaves.
@@ -85,7 +84,7 @@ internal static class ArsStage
         // When no OUT block takes the call, nothing decided where it goes: the outcome is no-match,
         // with what IN did (rules, properties, captures) still shown.
         var outDecided = outDecision.Outcome != RoutingOutcome.NoMatch;
-        return Merge(before, outResult, outDecided ? "ars-out" : null, rules, outDecided ? outTrace : inTrace);
+        return Merge(before, outResult, outDecided ? "ars-out" : null, rules, outDecided ? outTrace : inTrace, [inTrace, outTrace]);
     }
 
     /// <summary>A callee is the PBX's own when its Request-URI user is registered.</summary>
@@ -99,7 +98,10 @@ internal static class ArsStage
         return services.Registrar.GetContact(System.Text.Encoding.UTF8.GetString(uri.User)) is not null;
     }
 
-    private static ExplainResult Merge(ExplainResult before, ExplainResult stage, string? stageName, List<string> rules, RoutingTrace deciding)
+    /// <summary>The stage's result with what ran before it: the dial plan's rules and traces, the load warnings.</summary>
+    /// <param name="deciding">The trace whose selected block's references are the result's captures.</param>
+    /// <param name="ran">The ARS stages that ran, in order.</param>
+    private static ExplainResult Merge(ExplainResult before, ExplainResult stage, string? stageName, List<string> rules, RoutingTrace deciding, RoutingTrace[] ran)
     {
         // The selected block's references, named without their '&' (t1, p1) as the JSON has them.
         var captures = (deciding.Selected?.Captures ?? [])
@@ -111,7 +113,7 @@ internal static class ArsStage
             Rules = rules,
             Captures = captures,
             Warnings = before.Warnings,
-            Trace = before.Trace,
+            Traces = [.. before.Traces, .. ran],
         };
     }
 }

@@ -146,7 +146,7 @@ internal static class ExplainCommand
         {
             var decision = new RoutingDecision();
             var trace = router!.Explain(message, context, decision);
-            result = DecisionReport.Build(message, decision, trace, properties, out var outgoing) with { Warnings = warnings };
+            result = DecisionReport.Build(message, decision, properties, out var outgoing) with { Warnings = warnings, Traces = [trace] };
             if (rules.HasArs && result.Outcome == "forward" && outgoing is not null
                 && LocalDestination.IsLocal(result.Target ?? result.RequestUri, localAddresses))
             {

@@ -8,8 +8,8 @@ namespace AlwaysConnected.Routing.Cli.Explain;
 /// <summary>Turns a dial plan decision into the tool's result, writing the outgoing request to report it.</summary>
 internal static class DecisionReport
 {
-    /// <summary>Builds the result; <paramref name="outgoing"/> is the written request when one goes out (forward, no match).</summary>
-    public static ExplainResult Build(SipMessage original, RoutingDecision decision, RoutingTrace trace, CallProperties properties, out byte[]? outgoing)
+    /// <summary>Builds the result (without the traces: the caller adds the stages it ran); <paramref name="outgoing"/> is the written request when one goes out (forward, no match).</summary>
+    public static ExplainResult Build(SipMessage original, RoutingDecision decision, CallProperties properties, out byte[]? outgoing)
     {
         outgoing = null;
         var result = new ExplainResult
@@ -24,7 +24,6 @@ internal static class DecisionReport
             Variables = Named(decision.VariableCount, i => (decision.GetVariable(i).Name, Encoding.UTF8.GetString(decision.GetVariable(i).Value))),
             Environment = Named(decision.EnvironmentCount, i => (decision.GetEnvironment(i).Name, Encoding.UTF8.GetString(decision.GetEnvironment(i).Value))),
             Properties = [.. properties.ToDictionary()],
-            Trace = trace,
         };
 
         if (decision.Outcome == RoutingOutcome.Error)
@@ -71,8 +70,12 @@ internal static class DecisionReport
     /// The result for a request that fails the router's validation (RFC 3261 §8.2, §16.3): <c>reject</c> with the
     /// status and reason phrase a router gives it, decided by the <c>validation</c> stage before any rule.
     /// </summary>
+    /// <param name="request">The request the stage receives.</param>
+    /// <param name="previous">The result so far (the stages that ran before).</param>
+    /// <param name="stage">The stage that refuses it, named in the trace.</param>
+    /// <param name="refused">The result with the refusal, when the request is invalid.</param>
     /// <returns>False when the request is valid.</returns>
-    public static bool TryRefuse(SipMessage request, ExplainResult previous, out ExplainResult refused)
+    public static bool TryRefuse(SipMessage request, ExplainResult previous, RoutingStage stage, out ExplainResult refused)
     {
         if (request.TryValidate(out var error))
         {
@@ -86,7 +89,7 @@ internal static class DecisionReport
             Stage = "validation",
             Status = error.SuggestedStatusCode,
             Reason = error.GetReasonPhrase(),
-            Trace = new RoutingTrace { Stage = RoutingStage.DialPlan, Skipped = $"refused by validation: {error.GetDescription()}" },
+            Traces = [.. previous.Traces, new RoutingTrace { Stage = stage, Skipped = $"refused by validation: {error.GetDescription()}" }],
         };
         return true;
     }

@@ -31,8 +31,11 @@ internal sealed record ExplainResult
 
     public ExplainError? Error { get; init; }
 
-    /// <summary>The dial plan's rule-by-rule trace, for the readable output (not part of the JSON).</summary>
-    public RoutingTrace? Trace { get; init; }
+    /// <summary>
+    /// The explained stages in the order they ran (dial plan, ARS IN, ARS OUT), candidate by candidate,
+    /// for the readable output (not part of the JSON).
+    /// </summary>
+    public IReadOnlyList<RoutingTrace> Traces { get; init; } = [];
 
     /// <summary>Load-time warnings about the rules, for the readable output.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

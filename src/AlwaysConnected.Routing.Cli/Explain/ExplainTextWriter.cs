@@ -3,7 +3,7 @@ using System.Text;
 
 namespace AlwaysConnected.Routing.Cli.Explain;
 
-/// <summary>Writes the result for a person: the decision, then why (each rule and line tried), then what goes out. No colour codes.</summary>
+/// <summary>Writes the result for a person: the decision, then why (each rule or block and each condition tried, stage by stage), then what goes out. No colour codes.</summary>
 internal static class ExplainTextWriter
 {
     public static string Write(ExplainResult result)
@@ -43,32 +43,13 @@ internal static class ExplainTextWriter
             text.Append('\n');
         }
 
-        if (result.Trace is { } trace)
+        foreach (var trace in result.Traces)
         {
-            text.Append("\nDial plan:\n");
-            if (trace.Skipped is not null)
-            {
-                text.Append("  not evaluated: ").Append(trace.Skipped).Append('\n');
-            }
-
-            foreach (var rule in trace.Candidates)
-            {
-                text.Append("  ").Append(rule.IsPreliminary ? "preliminary rule '" : "rule '").Append(rule.Name).Append("': ");
-                text.Append(rule.Disabled ? "skipped (disabled)" : rule.Matched ? "MATCHED" : "no match").Append('\n');
-                foreach (var line in rule.Conditions)
-                {
-                    text.Append("    ").Append(line.Matched ? "[held]   " : "[failed] ").Append(line.Name)
-                        .Append("    value: ").Append(line.Value is null ? "(null)" : Quote(line.Value)).Append('\n');
-                }
-
-                foreach (var (group, capture) in rule.Captures)
-                {
-                    text.Append("    ").Append(group).Append(" = ").Append(capture is null ? "(did not take part)" : Quote(capture)).Append('\n');
-                }
-            }
+            AppendTrace(text, trace);
         }
 
-        AppendMap(text, "Captures of the deciding rule", result.Captures.Select(p => ("%" + p.Key, (string?)p.Value)));
+        // A dial plan's groups are numbered (%1); an ARS block's references are named (&t1, &p1).
+        AppendMap(text, "Captures of the deciding rule", result.Captures.Select(p => ((char.IsAsciiDigit(p.Key[0]) ? "%" : "&") + p.Key, (string?)p.Value)));
         AppendMap(text, "Headers changed", result.Headers.Select(p => (p.Key, p.Value)));
         AppendMap(text, "Handling variables", result.Variables.Select(p => (p.Key, (string?)p.Value)));
         AppendMap(text, "Environment variables", result.Environment.Select(p => (p.Key, (string?)p.Value)));
@@ -92,6 +73,56 @@ internal static class ExplainTextWriter
         }
 
         return text.ToString();
+    }
+
+    /// <summary>One stage, candidate by candidate: each rule or block, the conditions it tested, what it captured.</summary>
+    private static void AppendTrace(StringBuilder text, RoutingTrace trace)
+    {
+        var dialPlan = trace.Stage == RoutingStage.DialPlan;
+        text.Append('\n').Append(trace.Stage switch { RoutingStage.ArsIn => "ARS IN", RoutingStage.ArsOut => "ARS OUT", _ => "Dial plan" }).Append(":\n");
+        if (trace.Skipped is not null)
+        {
+            text.Append("  not evaluated: ").Append(trace.Skipped).Append('\n');
+        }
+
+        foreach (var candidate in trace.Candidates)
+        {
+            text.Append("  ").Append(dialPlan ? (candidate.IsPreliminary ? "preliminary rule '" : "rule '") : "block '").Append(candidate.Name).Append('\'');
+            if (candidate.Priority is { } priority)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" (priority {priority})");
+            }
+
+            text.Append(": ").Append(candidate.Disabled ? "skipped (disabled)" : candidate.Matched ? "MATCHED" : "no match");
+            if (candidate.Note is not null)
+            {
+                text.Append(", passed over: ").Append(candidate.Note);
+            }
+
+            text.Append('\n');
+            foreach (var condition in candidate.Conditions)
+            {
+                // A dial plan line is named as written (NAME = PATTERN); an ARS field by its name alone.
+                text.Append("    ").Append(condition.Matched ? "[held]   " : "[failed] ").Append(condition.Name);
+                if (!dialPlan && condition.Pattern is not null)
+                {
+                    text.Append(": ").Append(condition.Pattern);
+                }
+
+                text.Append("    value: ").Append(condition.Value is null ? "(null)" : Quote(condition.Value));
+                if (condition.Note is not null)
+                {
+                    text.Append("    error: ").Append(condition.Note);
+                }
+
+                text.Append('\n');
+            }
+
+            foreach (var (group, capture) in candidate.Captures)
+            {
+                text.Append("    ").Append(group).Append(" = ").Append(capture is null ? "(did not take part)" : Quote(capture)).Append('\n');
+            }
+        }
     }
 
     private static void AppendMap(StringBuilder text, string title, IEnumerable<(string Key, string? Value)> entries)

@@ -202,6 +202,26 @@ public class CliExplainTests
         text.Should().NotContain("\u001b", "the output has no colour codes");
     }
 
+    [Fact]
+    public void Without_json_the_explanation_shows_each_ars_stage_block_by_block_after_the_dial_plan()
+    {
+        var run = Of("explain", "--message", Invite, "--dialplan", Case2, "--ars", DataPath("seed-with-trunk.ars.txt"), "--source", "127.0.0.1:5056");
+
+        run.ExitCode.Should().Be(0);
+        var text = run.Stdout;
+        text.Should().Contain("Outcome: forward (decided by ars-out)");
+        text.Should().Contain("rule 'forward-to-pbx': MATCHED");
+        text.Should().Contain(
+            "\nARS IN:\n  block 'itsp IN 1' (priority 100): MATCHED\n" +
+            "    [held]   To: sip:(.+)@    value: \"sip:09012345678@127.0.0.1:5060\"\n" +
+            "    [held]   Plugin 1 (sipheader X-PBX-Param): ^pin$    value: \"pin\"\n" +
+            "    &t1 = \"09012345678\"\n");
+        text.Should().Contain("\nARS OUT:\n  block 'itsp OUT 1' (priority 100): MATCHED\n");
+        text.IndexOf("Dial plan:", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("ARS IN:", StringComparison.Ordinal))
+            .And.BeGreaterThan(-1);
+        text.Should().Contain("Captures of the deciding rule:\n  &t1: 09012345678", "an ARS reference keeps its & sigil");
+    }
+
     [Theory]
     [InlineData("explain", "--message")]
     [InlineData("explain", "--dialplan", "x.txt")]

@@ -34,6 +34,7 @@ public sealed class CliExplainValidationTests : IDisposable
 
         var text = Of("explain", "--message", message, "--dialplan", DataPath("seed-case1.dialplan.txt"), "--source", "127.0.0.1:5056");
         text.Stdout.Should().Contain("Outcome: reject (decided by validation)").And.Contain($"Answer: {status} {reason}");
+        text.Stdout.Should().Contain("\nDial plan:\n  not evaluated: refused by validation");
     }
 
     [Theory]
@@ -49,6 +50,10 @@ public sealed class CliExplainValidationTests : IDisposable
         json.GetProperty("status").GetInt32().Should().Be(status);
         json.Str("reason").Should().Be(reason);
         json.Map("properties").Should().BeEmpty("ARS IN must not have run");
+
+        var text = Of("explain", "--message", Write(find, replace), "--ars", DataPath("seed-with-trunk.ars.txt"), "--source", "127.0.0.1:5060").Stdout;
+        text.Should().Contain("\nARS IN:\n  not evaluated: refused by validation", "the stage that refused it is named");
+        text.Should().NotContain("Dial plan:", "no dial plan was given").And.NotContain("ARS OUT:");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

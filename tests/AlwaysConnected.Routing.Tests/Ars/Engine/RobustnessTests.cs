@@ -93,6 +93,12 @@ public class RobustnessTests
         failure.Level.Should().Be(Microsoft.Extensions.Logging.LogLevel.Warning);
         failure.Message.Should().Be("ARS plug-in 'boom' threw in route risky, OUT block 1, slot 1; the slot counted as a mismatch");
         failure.Exception.Should().BeOfType<InvalidOperationException>();
+
+        var trace = router.ExplainOut(Parse(Call("1")), ArsHarness.Context(null), new RoutingDecision());
+        var slot = trace.Candidates[0].Conditions.Should().ContainSingle().Subject;
+        slot.Should().BeEquivalentTo(new { Name = "Plugin 1 (boom)", Value = (string?)null, Matched = false });
+        slot.Note.Should().Contain("the lookup service is down", "the explanation says why the slot gave no result");
+        trace.Selected!.Name.Should().Be("safe OUT 1");
     }
 
     [Fact]

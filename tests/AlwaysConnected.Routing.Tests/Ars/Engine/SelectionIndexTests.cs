@@ -41,6 +41,35 @@ public class SelectionIndexTests
     }
 
     [Fact]
+    public void Explain_says_why_a_matching_block_was_passed_over_and_which_one_was_selected()
+    {
+        var ars = ArsCompiler.Compile(ArsTextReader.Parse("""
+            [Route full]
+            Patterns - OUT 3
+            Priority: 1
+            Max Sessions: 0
+            [Matching Patterns]
+            To: sip:([0-9]+)@
+            [Deploy Patterns]
+            Target: full.example
+            [Route spare]
+            Patterns - OUT 7
+            Priority: 2
+            [Deploy Patterns]
+            Target: spare.example
+            """));
+
+        var trace = ArsHarness.Explain(ars, ArsDirection.Out, Call("1234"), null, new RoutingDecision());
+
+        trace.Candidates.Select(b => (b.Name, b.Route, b.Number, b.Priority, b.Matched, b.Note)).Should().Equal(
+            ("full OUT 3", "full", 3, 1, true, "at Max Sessions"),
+            ("spare OUT 7", "spare", 7, 2, true, null));
+        trace.Candidates[0].Captures.Should().Equal(new[] { new KeyValuePair<string, string?>("&t1", "1234") }, "a passed-over block still shows what it would have offered");
+        trace.Candidates[1].Conditions.Should().BeEmpty("the block tests no field");
+        trace.Selected.Should().BeSameAs(trace.Candidates[1]);
+    }
+
+    [Fact]
     public void Indexed_and_unindexed_blocks_keep_priority_then_list_order()
     {
         var ars = ArsCompiler.Compile(ArsTextReader.Parse("""
