@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using AlwaysConnected.Routing.Cli.CommandLine;
-using AlwaysConnected.Routing.Cli.Conversion;
 using AlwaysConnected.Routing.Cli.Loading;
 using AlwaysConnected.Routing.Cli.Validation;
 
@@ -109,8 +108,7 @@ internal static class ConvertCommand
 
         if (to == "json")
         {
-            var local = rules.LocalAddresses.Select(a => a.ToString()).ToList();
-            Emit(args.Out, ConfigurationJsonWriter.Write(rules.ToModel(), local), stdout);
+            Emit(args.Out, rules.ToModel().ToJson(rules.LocalAddresses) + "\n", stdout);
             return ExitCodes.Success;
         }
 

@@ -21,8 +21,6 @@ internal static class RoutingOptionsJson
             section = configuration;
         }
 
-        var options = new SipRoutingOptions();
-        section.Bind(options);
-        return options;
+        return SipRoutingOptions.FromConfiguration(section);
     }
 }

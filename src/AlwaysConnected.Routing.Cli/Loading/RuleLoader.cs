@@ -95,9 +95,9 @@ internal static class RuleLoader
         rules.HasArs |= !model.Ars.IsEmpty;
         // An address that does not parse is already reported above; the valid ones still count as this host's.
         rules.LocalAddresses.AddRange(options.LocalAddresses.Select(a => IPAddress.TryParse(a, out var address) ? address : null).OfType<IPAddress>());
-        rules.EvaluateInDialogRequests = options.DialPlan.EvaluateInDialogRequests;
-        rules.UserVariables.AddRange(options.DialPlan.UserVariables);
-        rules.PatternTimeout = TimeSpan.FromMilliseconds(Math.Max(1, options.DialPlan.PatternTimeoutMilliseconds));
+        rules.EvaluateInDialogRequests = options.EvaluateInDialogRequests;
+        rules.UserVariables.AddRange(options.UserVariables);
+        rules.PatternTimeout = TimeSpan.FromMilliseconds(Math.Max(1, options.PatternTimeoutMilliseconds));
         return true;
     }
 

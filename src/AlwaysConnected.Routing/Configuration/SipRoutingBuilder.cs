@@ -1,8 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using AlwaysConnected.Routing.DialPlan.Functions;
 using AlwaysConnected.Routing.Services;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AlwaysConnected.Routing.Configuration;
 
@@ -22,12 +24,19 @@ public sealed class SipRoutingBuilder
     public SipRoutingBuilder BindConfiguration(string sectionPath = SipRoutingOptions.DefaultSectionName)
     {
         ArgumentException.ThrowIfNullOrEmpty(sectionPath);
-        Services.AddOptions<SipRoutingOptions>().BindConfiguration(sectionPath);
+        // As OptionsBuilder.BindConfiguration registers it (a configure step reading the section, and the root's
+        // change token for reloads), with the library's own reader: the rule schema is internal.
+        Services.AddOptions<SipRoutingOptions>().Configure<IConfiguration>(
+            (options, configuration) => SipRoutingConfigurationBinder.Bind(configuration.GetSection(sectionPath), options));
+        Services.AddSingleton<IOptionsChangeTokenSource<SipRoutingOptions>, ConfigurationChangeTokenSource<SipRoutingOptions>>();
         Services.Replace(ServiceDescriptor.Singleton(new RoutingSection(sectionPath)));
         return this;
     }
 
-    /// <summary>Configures the rules in code (applied after any bound configuration).</summary>
+    /// <summary>
+    /// Configures the options in code, applied after any bound configuration: the host settings, the preset, and
+    /// rules as text (<see cref="SipRoutingOptions.DialPlanText"/>, <see cref="SipRoutingOptions.ArsText"/>).
+    /// </summary>
     public SipRoutingBuilder Configure(Action<SipRoutingOptions> configure)
     {
         Services.Configure(configure);

@@ -26,9 +26,9 @@ internal static class SipRoutingOptionsMapper
         var problems = new List<RoutingDiagnostic>();
         var builder = new SipRouterBuilder();
 
-        if (options.AlwaysConnected.Enabled)
+        if (options.AlwaysConnected is { } preset)
         {
-            Try(problems, $"{sectionName}:AlwaysConnected", () => builder.AddModel(AlwaysConnectedPreset.CreateModel(options.AlwaysConnected)));
+            Try(problems, $"{sectionName}:AlwaysConnected", () => builder.AddModel(AlwaysConnectedPreset.CreateModel(preset)));
         }
 
         var preliminary = MapRules(options.DialPlan.Preliminary, $"{sectionName}:DialPlan:Preliminary", problems);
@@ -83,7 +83,7 @@ internal static class SipRoutingOptionsMapper
         return [.. options.LocalAddresses.Select(a => IPAddress.TryParse(a, out var address) ? address : null).OfType<IPAddress>()];
     }
 
-    private static List<DialPlanRule> MapRules(IList<DialPlanRuleConfiguration> rules, string path, List<RoutingDiagnostic> problems)
+    private static List<DialPlanRule> MapRules(IList<DialPlanRuleSection> rules, string path, List<RoutingDiagnostic> problems)
     {
         var result = new List<DialPlanRule>();
         for (var i = 0; i < rules.Count; i++)
@@ -114,7 +114,7 @@ internal static class SipRoutingOptionsMapper
         return result;
     }
 
-    private static List<ArsRoute> MapRoutes(IList<ArsRouteConfiguration> routes, string path, List<RoutingDiagnostic> problems)
+    private static List<ArsRoute> MapRoutes(IList<ArsRouteSection> routes, string path, List<RoutingDiagnostic> problems)
     {
         var result = new List<ArsRoute>();
         for (var i = 0; i < routes.Count; i++)
@@ -158,7 +158,7 @@ internal static class SipRoutingOptionsMapper
         return result;
     }
 
-    private static List<ArsPatternBlock> MapBlocks(IList<ArsBlockConfiguration> blocks, ArsDirection direction, string where, string path, List<RoutingDiagnostic> problems)
+    private static List<ArsPatternBlock> MapBlocks(IList<ArsBlockSection> blocks, ArsDirection direction, string where, string path, List<RoutingDiagnostic> problems)
     {
         var result = new List<ArsPatternBlock>();
         for (var b = 0; b < blocks.Count; b++)

@@ -4,7 +4,7 @@ namespace AlwaysConnected.Routing.Presets;
 /// The few facts the "Always Connected via ITSP" recipe needs. From them the preset generates the
 /// recipe's dial plan rules and, when the carrier demands authentication, its ARS routes.
 /// </summary>
-public class AlwaysConnectedOptions
+public sealed class AlwaysConnectedOptions
 {
     /// <summary>The Media Server's source port (its "Listen port (out)"). Default 5056.</summary>
     public int MediaServerPort { get; set; } = 5056;

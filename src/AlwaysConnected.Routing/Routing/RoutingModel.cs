@@ -35,6 +35,18 @@ public sealed record RoutingModel(DialPlanDefinition DialPlan, ArsDefinition Ars
     }
 
     /// <summary>
+    /// Writes the model as an <c>appsettings.json</c> file, <c>{ "Routing": { "DialPlan": ..., "Ars": ... } }</c>, in the
+    /// schema <see cref="Configuration.SipRoutingOptions"/> reads (docs/configuration.md): binding its <c>Routing</c> section
+    /// (<see cref="Configuration.SipRoutingOptions.FromConfiguration"/>) and calling
+    /// <see cref="Configuration.SipRoutingOptions.TryCreateModel"/> gives back an equal model. ARS rules the section's arrays
+    /// cannot say (templates, variables, digest user or realm, ...) are written as <c>Ars:Text</c> in the text notation,
+    /// so nothing is lost.
+    /// </summary>
+    /// <param name="localAddresses">The server's own addresses to write as <c>LocalAddresses</c>; none when null.</param>
+    /// <returns>The JSON, indented, LF line ends, without a final line end.</returns>
+    public string ToJson(IEnumerable<System.Net.IPAddress>? localAddresses = null) => Configuration.RoutingJsonWriter.Write(this, localAddresses);
+
+    /// <summary>
     /// The model in one line for logs and the debugger: how many rules and routes, and their names
     /// (the first ten of each list).
     /// </summary>

@@ -79,7 +79,7 @@ public sealed class UseRedisStateTests
     {
         var services = new ServiceCollection();
         services.AddSipRouting()
-            .Configure(o => o.Ars.Text = Ars)
+            .Configure(o => o.ArsText = Ars)
             .UseRedisState(o =>
             {
                 o.ConnectionString = redis?.ConnectionString ?? "127.0.0.1:1";

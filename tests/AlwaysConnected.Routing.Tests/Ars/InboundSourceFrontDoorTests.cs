@@ -150,7 +150,7 @@ public class InboundSourceFrontDoorTests
         """;
 
     private static SipRoutingOptions Options(string json) =>
-        new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build().GetSection("Routing").Get<SipRoutingOptions>()!;
+        SipRoutingOptions.FromConfiguration(new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build().GetSection("Routing"));
 
     private static RoutingModel? FromJson(string json, out IReadOnlyList<RoutingDiagnostic> diagnostics)
     {

@@ -194,9 +194,8 @@ public sealed class CliConvertTests : IDisposable
     private static RoutingModel BindAndMap(string jsonPath)
     {
         var configuration = new ConfigurationBuilder().AddJsonFile(jsonPath).Build();
-        var options = new SipRoutingOptions();
-        configuration.GetSection(SipRoutingOptions.DefaultSectionName).Bind(options);
-        SipRoutingOptionsMapper.TryMap(options, out var model, out var diagnostics).Should().BeTrue(string.Join("\n", diagnostics));
+        var options = SipRoutingOptions.FromConfiguration(configuration.GetSection(SipRoutingOptions.DefaultSectionName));
+        options.TryCreateModel(out var model, out var diagnostics).Should().BeTrue(string.Join("\n", diagnostics));
         return model!;
     }
 }

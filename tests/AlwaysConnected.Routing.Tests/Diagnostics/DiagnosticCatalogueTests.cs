@@ -80,7 +80,7 @@ public partial class DiagnosticCatalogueTests
         [RoutingDiagnosticIds.InvalidAddition] = () => new SipRouterBuilder().AddRule("bad[name", r => r.When("$request", "^INVITE")).Problems.Select(p => p.Id),
         [RoutingDiagnosticIds.InvalidRuleSet] = () => Thrown(() => new SipRouterBuilder()
             .AddRule("same", r => r.When("$request", "^INVITE")).AddRule("same", r => r.When("$request", "^BYE")).BuildModel()),
-        [RoutingDiagnosticIds.InvalidConfiguration] = () => Mapped(new SipRoutingOptions { DialPlan = { Rules = { new DialPlanRuleConfiguration { Matching = { "$request = ^INVITE" } } } } }),
+        [RoutingDiagnosticIds.InvalidConfiguration] = () => Mapped(new SipRoutingOptions { DialPlan = { Rules = { new DialPlanRuleSection { Matching = { "$request = ^INVITE" } } } } }),
         [RoutingDiagnosticIds.InvalidOptions] = InvalidOptionsAtStartup,
 
         [CliDiagnosticIds.UnreadableFile] = () => ValidateCommand.ValidateFileOrReport(DataPath("does-not-exist.txt")).Select(f => f.Id),

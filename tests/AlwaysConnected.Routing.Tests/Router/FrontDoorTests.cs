@@ -17,8 +17,8 @@ public class FrontDoorTests
     private static RoutingModel FromJson()
     {
         var configuration = new ConfigurationBuilder().AddJsonFile(DataFile("seed-appsettings.json")).Build();
-        var options = configuration.GetSection("Routing").Get<SipRoutingOptions>()!;
-        SipRoutingOptionsMapper.TryMap(options, out var model, out var diagnostics).Should().BeTrue(string.Join("; ", diagnostics));
+        var options = SipRoutingOptions.FromConfiguration(configuration.GetSection("Routing"));
+        options.TryCreateModel(out var model, out var diagnostics).Should().BeTrue(string.Join("; ", diagnostics));
         return model!;
     }
 

@@ -61,7 +61,7 @@ public class RegistrationFrontDoorTests
     private static RoutingModel? FromJson(string json, out IReadOnlyList<RoutingDiagnostic> diagnostics)
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
-        var options = configuration.GetSection("Routing").Get<SipRoutingOptions>()!;
+        var options = SipRoutingOptions.FromConfiguration(configuration.GetSection("Routing"));
         SipRoutingOptionsMapper.TryMap(options, out var model, out diagnostics);
         return model;
     }

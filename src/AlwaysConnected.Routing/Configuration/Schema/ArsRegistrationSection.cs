@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Configuration;
 
 /// <summary>The REGISTER an ARS route keeps up with its carrier (the text notation's <c>[Registration]</c>).</summary>
-public sealed class ArsRegistrationConfiguration
+internal sealed class ArsRegistrationSection
 {
     /// <summary>The address of record, e.g. <c>sip:acct@itsp.example</c>. Required.</summary>
     public string? RegisterUri { get; set; }

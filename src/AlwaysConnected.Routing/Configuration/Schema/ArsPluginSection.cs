@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Configuration;
 
 /// <summary>One plug-in slot.</summary>
-public sealed class ArsPluginConfiguration
+internal sealed class ArsPluginSection
 {
     /// <summary>The plug-in's name (<c>sipheader</c>, <c>prop</c>, or a host plug-in).</summary>
     public string? Plugin { get; set; }

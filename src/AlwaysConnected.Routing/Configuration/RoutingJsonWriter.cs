@@ -1,36 +1,40 @@
+using System.Buffers;
+using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AlwaysConnected.Routing.Ars;
-using AlwaysConnected.Routing.Configuration;
 using AlwaysConnected.Routing.DialPlan;
 
-namespace AlwaysConnected.Routing.Cli.Conversion;
+namespace AlwaysConnected.Routing.Configuration;
 
 /// <summary>
-/// Writes a rule model as appsettings-style JSON (<c>{ "Routing": { ... } }</c>) in the shape
-/// <see cref="SipRoutingOptions"/> binds, so <see cref="SipRoutingOptions.TryCreateModel"/> maps it back to an
-/// equal model. ARS features the configuration schema has no field for (registration, route and
-/// global variables, templates, digest user/realm, recovery times that are not whole seconds) are
+/// Writes a rule model as an appsettings-style file (<c>{ "Routing": { ... } }</c>) in the schema
+/// <see cref="SipRoutingConfigurationBinder"/> reads, naming every field after the internal schema's own properties
+/// so the reader and the writer cannot drift: <see cref="SipRoutingOptions.TryCreateModel"/> maps the file back to
+/// an equal model. ARS features the schema's arrays have no field for (route and global variables, templates,
+/// digest user and realm, blocks or slots not numbered 1, 2, ..., recovery times that are not whole seconds) are
 /// kept losslessly by writing the whole ARS part as <c>Ars:Text</c> in the text notation instead.
 /// </summary>
-internal static class ConfigurationJsonWriter
+internal static class RoutingJsonWriter
 {
-    public static string Write(RoutingModel model, IReadOnlyList<string>? localAddresses = null)
+    public static string Write(RoutingModel model, IEnumerable<IPAddress>? localAddresses = null)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        ArgumentNullException.ThrowIfNull(model);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteStartObject(SipRoutingOptions.DefaultSectionName);
             WriteDialPlan(json, model.DialPlan);
             WriteArs(json, model.Ars);
-            if (localAddresses is { Count: > 0 })
+            var addresses = localAddresses?.ToList() ?? [];
+            if (addresses.Count > 0)
             {
                 json.WriteStartArray(nameof(SipRoutingOptions.LocalAddresses));
-                foreach (var address in localAddresses)
+                foreach (var address in addresses)
                 {
-                    json.WriteStringValue(address);
+                    json.WriteStringValue(address.ToString());
                 }
 
                 json.WriteEndArray();
@@ -40,14 +44,14 @@ internal static class ConfigurationJsonWriter
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void WriteDialPlan(Utf8JsonWriter json, DialPlanDefinition dialPlan)
     {
         json.WriteStartObject(nameof(SipRoutingOptions.DialPlan));
-        WriteRules(json, nameof(DialPlanConfiguration.Preliminary), dialPlan.Preliminary);
-        WriteRules(json, nameof(DialPlanConfiguration.Rules), dialPlan.Rules);
+        WriteRules(json, nameof(DialPlanSection.Preliminary), dialPlan.Preliminary);
+        WriteRules(json, nameof(DialPlanSection.Rules), dialPlan.Rules);
         json.WriteEndObject();
     }
 
@@ -57,25 +61,25 @@ internal static class ConfigurationJsonWriter
         foreach (var rule in rules)
         {
             json.WriteStartObject();
-            json.WriteString(nameof(DialPlanRuleConfiguration.Name), rule.Name);
+            json.WriteString(nameof(DialPlanRuleSection.Name), rule.Name);
             if (rule.Description is not null)
             {
-                json.WriteString(nameof(DialPlanRuleConfiguration.Description), rule.Description);
+                json.WriteString(nameof(DialPlanRuleSection.Description), rule.Description);
             }
 
             if (rule.Disabled)
             {
-                json.WriteBoolean(nameof(DialPlanRuleConfiguration.Disabled), true);
+                json.WriteBoolean(nameof(DialPlanRuleSection.Disabled), true);
             }
 
-            json.WriteStartArray(nameof(DialPlanRuleConfiguration.Matching));
+            json.WriteStartArray(nameof(DialPlanRuleSection.Matching));
             foreach (var line in rule.Matching)
             {
                 json.WriteStringValue(line.ToString());
             }
 
             json.WriteEndArray();
-            json.WriteStartArray(nameof(DialPlanRuleConfiguration.Deploy));
+            json.WriteStartArray(nameof(DialPlanRuleSection.Deploy));
             foreach (var line in rule.Deploy)
             {
                 json.WriteStringValue(line.ToString());
@@ -93,44 +97,44 @@ internal static class ConfigurationJsonWriter
         json.WriteStartObject(nameof(SipRoutingOptions.Ars));
         if (!FitsConfigurationSchema(ars))
         {
-            json.WriteStartArray(nameof(ArsConfiguration.Routes));
+            json.WriteStartArray(nameof(ArsSection.Routes));
             json.WriteEndArray();
-            json.WriteString(nameof(ArsConfiguration.Text), ars.ToText());
+            json.WriteString(nameof(ArsSection.Text), ars.ToText());
             json.WriteEndObject();
             return;
         }
 
-        json.WriteStartArray(nameof(ArsConfiguration.Routes));
+        json.WriteStartArray(nameof(ArsSection.Routes));
         foreach (var route in ars.Routes)
         {
             json.WriteStartObject();
-            json.WriteString(nameof(ArsRouteConfiguration.Name), route.Name);
-            json.WriteBoolean(nameof(ArsRouteConfiguration.Enabled), route.Enabled);
+            json.WriteString(nameof(ArsRouteSection.Name), route.Name);
+            json.WriteBoolean(nameof(ArsRouteSection.Enabled), route.Enabled);
             if (route.InboundSource != ArsInboundSource.Any)
             {
-                json.WriteString(nameof(ArsRouteConfiguration.InboundSource), route.InboundSource.ToString());
+                json.WriteString(nameof(ArsRouteSection.InboundSource), route.InboundSource.ToString());
             }
 
             if (route.Credentials is { } credentials)
             {
-                json.WriteString(nameof(ArsRouteConfiguration.User), credentials.User);
-                json.WriteString(nameof(ArsRouteConfiguration.Password), credentials.Password);
+                json.WriteString(nameof(ArsRouteSection.User), credentials.User);
+                json.WriteString(nameof(ArsRouteSection.Password), credentials.Password);
             }
 
             if (route.Registration is { } registration)
             {
-                json.WriteStartObject(nameof(ArsRouteConfiguration.Registration));
-                json.WriteString(nameof(ArsRegistrationConfiguration.RegisterUri), registration.RegisterUri);
-                WriteOptional(json, nameof(ArsRegistrationConfiguration.Proxy), registration.Proxy);
-                json.WriteNumber(nameof(ArsRegistrationConfiguration.ExpirySeconds), registration.ExpirySeconds);
-                json.WriteNumber(nameof(ArsRegistrationConfiguration.UpdatePercent), registration.UpdatePercent);
-                WriteOptional(json, nameof(ArsRegistrationConfiguration.User), registration.User);
-                WriteOptional(json, nameof(ArsRegistrationConfiguration.Password), registration.Password);
+                json.WriteStartObject(nameof(ArsRouteSection.Registration));
+                json.WriteString(nameof(ArsRegistrationSection.RegisterUri), registration.RegisterUri);
+                WriteOptional(json, nameof(ArsRegistrationSection.Proxy), registration.Proxy);
+                json.WriteNumber(nameof(ArsRegistrationSection.ExpirySeconds), registration.ExpirySeconds);
+                json.WriteNumber(nameof(ArsRegistrationSection.UpdatePercent), registration.UpdatePercent);
+                WriteOptional(json, nameof(ArsRegistrationSection.User), registration.User);
+                WriteOptional(json, nameof(ArsRegistrationSection.Password), registration.Password);
                 json.WriteEndObject();
             }
 
-            WriteBlocks(json, nameof(ArsRouteConfiguration.In), route.InBlocks);
-            WriteBlocks(json, nameof(ArsRouteConfiguration.Out), route.OutBlocks);
+            WriteBlocks(json, nameof(ArsRouteSection.In), route.InBlocks);
+            WriteBlocks(json, nameof(ArsRouteSection.Out), route.OutBlocks);
             json.WriteEndObject();
         }
 
@@ -144,29 +148,29 @@ internal static class ConfigurationJsonWriter
         foreach (var block in blocks)
         {
             json.WriteStartObject();
-            json.WriteNumber(nameof(ArsBlockConfiguration.Priority), block.Priority);
-            json.WriteNumber(nameof(ArsBlockConfiguration.MaxSessions), block.MaxSessions);
+            json.WriteNumber(nameof(ArsBlockSection.Priority), block.Priority);
+            json.WriteNumber(nameof(ArsBlockSection.MaxSessions), block.MaxSessions);
             if (block.Disabled)
             {
-                json.WriteBoolean(nameof(ArsBlockConfiguration.Disabled), true);
+                json.WriteBoolean(nameof(ArsBlockSection.Disabled), true);
             }
 
-            WriteOptional(json, nameof(ArsBlockConfiguration.To), block.MatchTo);
-            WriteOptional(json, nameof(ArsBlockConfiguration.From), block.MatchFrom);
-            json.WriteStartArray(nameof(ArsBlockConfiguration.Plugins));
+            WriteOptional(json, nameof(ArsBlockSection.To), block.MatchTo);
+            WriteOptional(json, nameof(ArsBlockSection.From), block.MatchFrom);
+            json.WriteStartArray(nameof(ArsBlockSection.Plugins));
             foreach (var slot in block.Plugins)
             {
                 json.WriteStartObject();
-                json.WriteString(nameof(ArsPluginConfiguration.Plugin), slot.Plugin);
-                WriteOptional(json, nameof(ArsPluginConfiguration.Param), slot.Param);
-                WriteOptional(json, nameof(ArsPluginConfiguration.Return), slot.Return);
+                json.WriteString(nameof(ArsPluginSection.Plugin), slot.Plugin);
+                WriteOptional(json, nameof(ArsPluginSection.Param), slot.Param);
+                WriteOptional(json, nameof(ArsPluginSection.Return), slot.Return);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
-            WriteOptional(json, nameof(ArsBlockConfiguration.DeployTo), block.DeployTo);
-            WriteOptional(json, nameof(ArsBlockConfiguration.DeployFrom), block.DeployFrom);
-            json.WriteStartArray(nameof(ArsBlockConfiguration.Custom));
+            WriteOptional(json, nameof(ArsBlockSection.DeployTo), block.DeployTo);
+            WriteOptional(json, nameof(ArsBlockSection.DeployFrom), block.DeployFrom);
+            json.WriteStartArray(nameof(ArsBlockSection.Custom));
             foreach (var custom in block.Custom)
             {
                 json.WriteStringValue(custom);
@@ -175,10 +179,10 @@ internal static class ConfigurationJsonWriter
             json.WriteEndArray();
             if (block.Trunk is { } trunk)
             {
-                json.WriteString(nameof(ArsBlockConfiguration.Target), trunk.Target);
-                json.WriteNumber(nameof(ArsBlockConfiguration.ResponseTimeoutMilliseconds), (long)trunk.ResponseTimeout.TotalMilliseconds);
-                json.WriteNumber(nameof(ArsBlockConfiguration.RecoveryTimeSeconds), (long)trunk.RecoveryTime.TotalSeconds);
-                json.WriteString(nameof(ArsBlockConfiguration.Failover), trunk.Failover.ToString());
+                json.WriteString(nameof(ArsBlockSection.Target), trunk.Target);
+                json.WriteNumber(nameof(ArsBlockSection.ResponseTimeoutMilliseconds), (long)trunk.ResponseTimeout.TotalMilliseconds);
+                json.WriteNumber(nameof(ArsBlockSection.RecoveryTimeSeconds), (long)trunk.RecoveryTime.TotalSeconds);
+                json.WriteString(nameof(ArsBlockSection.Failover), trunk.Failover.ToString());
             }
 
             json.WriteEndObject();

@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Configuration;
 
 /// <summary>One dial plan rule.</summary>
-public sealed class DialPlanRuleConfiguration
+internal sealed class DialPlanRuleSection
 {
     /// <summary>The rule's name (unique).</summary>
     public string? Name { get; set; }

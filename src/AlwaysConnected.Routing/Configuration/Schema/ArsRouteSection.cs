@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Configuration;
 
 /// <summary>One ARS route.</summary>
-public sealed class ArsRouteConfiguration
+internal sealed class ArsRouteSection
 {
     /// <summary>The route's name (unique).</summary>
     public string? Name { get; set; }
@@ -22,11 +22,11 @@ public sealed class ArsRouteConfiguration
     public string? Password { get; set; }
 
     /// <summary>The REGISTER the route keeps up with its carrier, or null.</summary>
-    public ArsRegistrationConfiguration? Registration { get; set; }
+    public ArsRegistrationSection? Registration { get; set; }
 
     /// <summary>IN blocks, numbered from 1 in order.</summary>
-    public IList<ArsBlockConfiguration> In { get; } = [];
+    public IList<ArsBlockSection> In { get; } = [];
 
     /// <summary>OUT blocks, numbered from 1 in order.</summary>
-    public IList<ArsBlockConfiguration> Out { get; } = [];
+    public IList<ArsBlockSection> Out { get; } = [];
 }

@@ -1,13 +1,13 @@
 namespace AlwaysConnected.Routing.Configuration;
 
-/// <summary>The dial plan section.</summary>
-public sealed class DialPlanConfiguration
+/// <summary>The <c>DialPlan</c> object of the <c>Routing</c> section (the file format; <see cref="SipRoutingConfigurationBinder"/> reads it, <see cref="RoutingJsonWriter"/> writes it).</summary>
+internal sealed class DialPlanSection
 {
     /// <summary>Preliminary rules, evaluated first.</summary>
-    public IList<DialPlanRuleConfiguration> Preliminary { get; } = [];
+    public IList<DialPlanRuleSection> Preliminary { get; } = [];
 
     /// <summary>Rules, evaluated after the Preliminary rules.</summary>
-    public IList<DialPlanRuleConfiguration> Rules { get; } = [];
+    public IList<DialPlanRuleSection> Rules { get; } = [];
 
     /// <summary>More rules in the vendor's text notation, appended after <see cref="Rules"/>.</summary>
     public string? Text { get; set; }

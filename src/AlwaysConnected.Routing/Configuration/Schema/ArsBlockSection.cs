@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Configuration;
 
 /// <summary>One IN or OUT pattern block.</summary>
-public sealed class ArsBlockConfiguration
+internal sealed class ArsBlockSection
 {
     /// <summary>Lower wins. Default 100.</summary>
     public int Priority { get; set; } = 100;
@@ -19,7 +19,7 @@ public sealed class ArsBlockConfiguration
     public string? From { get; set; }
 
     /// <summary>Plug-in slots in order.</summary>
-    public IList<ArsPluginConfiguration> Plugins { get; } = [];
+    public IList<ArsPluginSection> Plugins { get; } = [];
 
     /// <summary>The To deploy value.</summary>
     public string? DeployTo { get; set; }
