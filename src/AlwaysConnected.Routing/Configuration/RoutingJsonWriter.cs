@@ -200,12 +200,9 @@ internal static class RoutingJsonWriter
     }
 
     /// <summary>Whether the array form of the configuration can say everything <paramref name="ars"/> says.</summary>
-    /// <remarks>
-    /// The array form holds routes only: a definition that equals one made of its routes alone has no global
-    /// variables and nothing else that only the text notation can write (route templates).
-    /// </remarks>
     internal static bool FitsConfigurationSchema(ArsDefinition ars) =>
-        ars == new ArsDefinition(ars.Routes)
+        ars.Templates.Count == 0
+        && ars.GlobalVariables.Count == 0
         && ars.Routes.All(route =>
             route.Variables.Count == 0
             && route.Credentials is null or { AuthUser: null, Realm: null }

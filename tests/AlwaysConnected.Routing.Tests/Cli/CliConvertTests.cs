@@ -164,6 +164,19 @@ public sealed class CliConvertTests : IDisposable
     }
 
     [Fact]
+    public void Route_templates_go_to_json_as_text_and_come_back_equal()
+    {
+        var arsFile = Path.Combine(_dir, "template.ars.txt");
+        var json = Path.Combine(_dir, "routing.json");
+        File.WriteAllText(arsFile, "[Template outbound]\n[Row 1]\n&v1: 7\nPatterns - OUT 1\nPriority: &v1\n[Deploy Patterns]\nTo: sip:y@itsp.example\n");
+
+        Of("convert", "--ars", arsFile, "--out", json).ExitCode.Should().Be(0);
+
+        File.ReadAllText(json).Should().Contain("\"Text\"").And.Contain("[Template outbound]");
+        BindAndMap(json).Ars.Should().Be(ArsTextReader.Parse(File.ReadAllText(arsFile)));
+    }
+
+    [Fact]
     public void A_route_name_in_two_ars_files_is_an_error_naming_both_files()
     {
         var first = Path.Combine(_dir, "first.ars.txt");

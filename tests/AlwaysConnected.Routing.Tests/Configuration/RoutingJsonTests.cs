@@ -91,7 +91,7 @@ public class RoutingJsonTests
     [InlineData("failover.txt")]
     [InlineData("rakuten-in.txt")]
     [InlineData("alert-info.txt")]
-    public void Routes_the_arrays_cannot_say_are_kept_whole_as_Ars_Text(string file)
+    public void Every_example_reads_back_equal_through_the_arrays_or_else_Ars_Text(string file)
     {
         var ars = ArsDefinition.Parse(ArsTestData.Read(file));
         var model = new RoutingModel(Routing.DialPlan.DialPlanDefinition.Empty, ars);
