@@ -112,7 +112,7 @@ public class RedisConfiguredPipelineBenchmarks
             Registrar = new RedisSipRegistrar(_connection),
             Aliases = new RedisAliasDirectory(_connection),
         };
-        var options = new SipRouterOptions { Ars = new ArsOptions { States = new ArsBlockStates(_store) } };
+        var options = new SipRouterOptions { BlockStateStore = _store };
         _worker = new PipelineWorker(PipelineSetup.Router(options, services), PipelineSetup.Invite());
         PipelineSetup.Verify(_worker);
     }

@@ -52,7 +52,7 @@ public class TrunkCallBenchmarks
     public void Setup()
     {
         var router = new SipRouterBuilder().AddArsText(Routes).Build();
-        _pool = new TrunkCallPool(router, new TrunkCallOptions { ResponseTimedOut = static _ => { } });
+        _pool = new TrunkCallPool(router, static _ => { });
         _invite = Encoding.ASCII.GetBytes(
             "INVITE sip:09012345678@pbx.local SIP/2.0\r\n" +
             "Via: SIP/2.0/UDP 127.0.0.1:5052;branch=z9hG4bK-ms-1\r\n" +

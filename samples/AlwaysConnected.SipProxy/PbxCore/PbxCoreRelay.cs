@@ -54,7 +54,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
         _badInput = badInput;
         _time = time;
         _logger = logger;
-        _calls = new TrunkCallPool(sipRouter, new TrunkCallOptions { ResponseTimedOut = OnResponseTimedOut }, capacity: 1024);
+        _calls = new TrunkCallPool(sipRouter, OnResponseTimedOut, capacity: 1024);
     }
 
     public void Handle(SipNode node, SipMessage message, in Inbound inbound)

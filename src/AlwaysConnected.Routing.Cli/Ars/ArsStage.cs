@@ -15,12 +15,13 @@ internal static class ArsStage
 {
     /// <summary>Runs ARS on the request the previous stage produced.</summary>
     /// <param name="ars">The ARS routes.</param>
+    /// <param name="options">The router options the rules came with (pattern settings, the ARS clock).</param>
     /// <param name="request">The request as ARS IN receives it (the dial plan's output, or the original).</param>
     /// <param name="context">Where it came from, with the per-call properties.</param>
     /// <param name="properties">The per-call properties (from <c>--property</c>), updated by ARS.</param>
     /// <param name="previous">What the dial plan decided, when it ran first; its rules are kept in the result.</param>
     /// <param name="services">The host services (clock, registrar: a registered callee is local).</param>
-    public static ExplainResult Run(ArsDefinition ars, byte[] request, in RoutingContext context, CallProperties properties, ExplainResult? previous, RoutingServices services)
+    public static ExplainResult Run(ArsDefinition ars, SipRouterOptions options, byte[] request, in RoutingContext context, CallProperties properties, ExplainResult? previous, RoutingServices services)
     {
         ArgumentNullException.ThrowIfNull(ars);
         ArgumentNullException.ThrowIfNull(request);
@@ -30,7 +31,7 @@ internal static class ArsStage
         try
         {
             // The PBX core's router: ARS only (the dial plan ran at the SIP server, before).
-            compiled = new SipRouter(new RoutingModel(DialPlanDefinition.Empty, ars), new SipRouterOptions { Ars = new ArsOptions { Time = services.Time } }, services);
+            compiled = new SipRouter(new RoutingModel(DialPlanDefinition.Empty, ars), options, services);
         }
         catch (RoutingConfigurationException e)
         {

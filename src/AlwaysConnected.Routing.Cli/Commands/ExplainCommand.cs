@@ -75,7 +75,7 @@ internal static class ExplainCommand
             IReadOnlyList<RoutingDiagnostic> diagnostics;
             try
             {
-                router = new SipRouter(rules.ToModel(), rules.CreateRouterOptions(), services);
+                router = new SipRouter(rules.ToModel(), rules.CreateRouterOptions(services.Time), services);
                 diagnostics = router.Diagnostics;
             }
             catch (RoutingConfigurationException e)
@@ -149,12 +149,12 @@ internal static class ExplainCommand
             if (rules.HasArs && result.Outcome == "forward" && outgoing is not null
                 && LocalDestination.IsLocal(result.Target ?? result.RequestUri, localAddresses))
             {
-                result = ArsStage.Run(rules.Ars, outgoing, context, properties, result, services);
+                result = ArsStage.Run(rules.Ars, rules.CreateRouterOptions(services.Time), outgoing, context, properties, result, services);
             }
         }
         else
         {
-            result = ArsStage.Run(rules.Ars, bytes, context, properties, new ExplainResult { Outcome = "no-match", Warnings = warnings }, services);
+            result = ArsStage.Run(rules.Ars, rules.CreateRouterOptions(services.Time), bytes, context, properties, new ExplainResult { Outcome = "no-match", Warnings = warnings }, services);
         }
 
         var exit = result.Outcome switch

@@ -1,7 +1,6 @@
 using System.Net;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.DialPlan;
-using AlwaysConnected.Routing.Patterns;
 
 namespace AlwaysConnected.Routing.Cli.Loading;
 
@@ -26,20 +25,20 @@ internal sealed class RuleSet
 
     public bool EvaluateInDialogRequests { get; set; }
 
-    public TimeSpan PatternTimeout { get; set; } = PatternOptions.Default.BacktrackingTimeout;
+    public TimeSpan PatternTimeout { get; set; } = new SipRouterOptions().BacktrackingTimeout;
 
     /// <summary>Handling variables the rules set on purpose (no near-miss warning for them).</summary>
     public List<string> UserVariables { get; } = [];
 
     public RoutingModel ToModel() => new(DialPlan, Ars);
 
-    /// <summary>The options a router running these rules gets (the ARS clock is the host's own).</summary>
-    public SipRouterOptions CreateRouterOptions() => new() { DialPlan = CreateDialPlanOptions() };
-
-    public DialPlanOptions CreateDialPlanOptions() => new()
+    /// <summary>The options a router running these rules gets.</summary>
+    /// <param name="time">The ARS clock (recovery times); the system's when null.</param>
+    public SipRouterOptions CreateRouterOptions(TimeProvider? time = null) => new()
     {
         EvaluateInDialogRequests = EvaluateInDialogRequests,
-        Patterns = PatternOptions.Default with { BacktrackingTimeout = PatternTimeout },
+        BacktrackingTimeout = PatternTimeout,
         UserVariables = new HashSet<string>(UserVariables.Select(v => v.TrimStart('$')), StringComparer.OrdinalIgnoreCase),
+        TimeProvider = time ?? TimeProvider.System,
     };
 }

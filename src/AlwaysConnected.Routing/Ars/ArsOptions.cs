@@ -6,7 +6,7 @@ using AlwaysConnected.Routing.Patterns;
 namespace AlwaysConnected.Routing.Ars;
 
 /// <summary>How ARS routes are compiled and the run-time services they use.</summary>
-public sealed class ArsOptions
+internal sealed class ArsOptions
 {
     private ArsPluginRegistry _plugins = new();
     private ArsBlockStates? _states;

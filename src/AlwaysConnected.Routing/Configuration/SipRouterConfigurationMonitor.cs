@@ -49,7 +49,7 @@ internal sealed class SipRouterConfigurationMonitor : IDisposable
     /// <remarks>
     /// A registered <see cref="IArsBlockStateStore"/> shares the ARS blocks' sessions and failures with other routers; a
     /// registered <see cref="ISipHostResolver"/> resolves registrars named by host names for routes that accept inbound
-    /// calls only from their registered trunk (<see cref="Ars.ArsOptions.HostResolver"/>).
+    /// calls only from their registered trunk (<see cref="SipRouterOptions.HostResolver"/>).
     /// </remarks>
     /// <exception cref="RoutingConfigurationException">The configuration is invalid at start (the first load fails fast).</exception>
     public SipRouterConfigurationMonitor(
@@ -102,8 +102,12 @@ internal sealed class SipRouterConfigurationMonitor : IDisposable
 
         _template = new SipRouterOptions
         {
-            DialPlan = new() { Functions = registry },
-            Ars = new() { Plugins = pluginRegistry, Time = _time, States = new Ars.Evaluation.ArsBlockStates(blockStateStore), HostResolver = hostResolver },
+            Functions = registry,
+            Plugins = pluginRegistry,
+            TimeProvider = _time,
+            BlockStateStore = blockStateStore,
+            States = new Ars.Evaluation.ArsBlockStates(blockStateStore),
+            HostResolver = hostResolver,
         };
         if (!SipRoutingOptionsMapper.TryMap(options, out var model, out var diagnostics))
         {

@@ -43,11 +43,17 @@ public sealed class SipRoutingBuilder
         return this;
     }
 
-    /// <summary>Registers a host <c>$function</c> the dial plan may call.</summary>
-    public SipRoutingBuilder AddFunction(DialPlanFunction function)
+    /// <summary>Registers a host <c>$function</c> the dial plan may call; it replaces a built-in of the same name.</summary>
+    /// <param name="name">The name without <c>$</c>: letters, digits, <c>.</c> and <c>_</c>; matched case-insensitively.</param>
+    /// <param name="minArguments">The fewest arguments it takes (0 or more).</param>
+    /// <param name="maxArguments">The most arguments it takes (at least <paramref name="minArguments"/>, at most 8).</param>
+    /// <param name="body">What it computes (see <see cref="SipRouterBuilder.AddFunction(string, int, int, DialPlanFunctionBody)"/>).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The name is empty or holds other characters.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The argument counts are out of range.</exception>
+    public SipRoutingBuilder AddFunction(string name, int minArguments, int maxArguments, DialPlanFunctionBody body)
     {
-        ArgumentNullException.ThrowIfNull(function);
-        Services.AddSingleton(function);
+        Services.AddSingleton(new DialPlanFunction(name, minArguments, maxArguments, body));
         return this;
     }
 

@@ -1,27 +1,33 @@
-using AlwaysConnected.Routing.DialPlan;
-using AlwaysConnected.Routing.Patterns;
-
 namespace AlwaysConnected.Routing.Configuration;
 
 /// <summary>Maps and compiles configuration in one step, as a reload does.</summary>
 internal static class SipRoutingConfigurationLoader
 {
-    public static SipRouterOptions CreateRouterOptions(SipRoutingOptions options, SipRouterOptions? template = null) => new()
+    /// <summary>
+    /// The router options a configuration gives: its settings over the host's (the template: functions, plug-ins,
+    /// clock, block states and host resolver, which carry over each reload).
+    /// </summary>
+    public static SipRouterOptions CreateRouterOptions(SipRoutingOptions options, SipRouterOptions? template = null)
     {
-        DialPlan = new DialPlanOptions
+        template ??= new SipRouterOptions();
+        return new()
         {
+            ValidateRequests = options.ValidateRequests,
             EvaluateInDialogRequests = options.DialPlan.EvaluateInDialogRequests,
-            Patterns = (template?.DialPlan.Patterns ?? PatternOptions.Default) with
-            {
-                BacktrackingTimeout = TimeSpan.FromMilliseconds(Math.Max(1, options.DialPlan.PatternTimeoutMilliseconds)),
-            },
-            Functions = template?.DialPlan.Functions ?? new(),
-            UnregisteredUserStatus = template?.DialPlan.UnregisteredUserStatus ?? 404,
             UserVariables = new HashSet<string>(options.DialPlan.UserVariables.Select(v => v.TrimStart('$')), StringComparer.OrdinalIgnoreCase),
-        },
-        Ars = template?.Ars ?? new(),
-        ValidateRequests = options.ValidateRequests,
-    };
+            BacktrackingTimeout = TimeSpan.FromMilliseconds(Math.Max(1, options.DialPlan.PatternTimeoutMilliseconds)),
+            AllowBacktracking = template.AllowBacktracking,
+            MaxPatternLength = template.MaxPatternLength,
+            UnregisteredUserStatus = template.UnregisteredUserStatus,
+            AllBusyStatus = template.AllBusyStatus,
+            BlockStateStore = template.BlockStateStore,
+            HostResolver = template.HostResolver,
+            TimeProvider = template.TimeProvider,
+            Functions = template.Functions,
+            Plugins = template.Plugins,
+            States = template.States,
+        };
+    }
 
     /// <summary>Maps the configuration and compiles it (without publishing anything).</summary>
     public static bool TryLoad(SipRoutingOptions options, SipRouterOptions? template, out RoutingModel? model, out IReadOnlyList<RoutingDiagnostic> diagnostics)

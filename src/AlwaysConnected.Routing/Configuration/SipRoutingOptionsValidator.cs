@@ -1,5 +1,4 @@
 using AlwaysConnected.Routing.Ars.Plugins;
-using AlwaysConnected.Routing.DialPlan;
 using AlwaysConnected.Routing.DialPlan.Functions;
 using Microsoft.Extensions.Options;
 
@@ -28,11 +27,7 @@ internal sealed class SipRoutingOptionsValidator : IValidateOptions<SipRoutingOp
             pluginRegistry.Register(plugin);
         }
 
-        _template = new SipRouterOptions
-        {
-            DialPlan = new DialPlanOptions { Functions = registry },
-            Ars = new() { Plugins = pluginRegistry },
-        };
+        _template = new SipRouterOptions { Functions = registry, Plugins = pluginRegistry };
     }
 
     /// <inheritdoc />

@@ -28,4 +28,7 @@ internal static partial class RoutingLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Routing rules version {Version}: warning {Id}: {Location}: {Text}")]
     public static partial void RuleWarning(ILogger logger, long version, string id, string location, string text);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "ARS plug-in '{Plugin}' {Failure} in route {Route}, {Direction} block {Block}, slot {Slot}; the slot counted as a mismatch")]
+    public static partial void PluginFailed(ILogger logger, string plugin, string failure, string route, string direction, int block, int slot, Exception exception);
 }

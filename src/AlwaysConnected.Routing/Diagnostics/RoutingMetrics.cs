@@ -5,7 +5,7 @@ namespace AlwaysConnected.Routing.Diagnostics;
 
 /// <summary>
 /// The router's metrics, on a <see cref="Meter"/> named <see cref="MeterName"/>: decisions by outcome
-/// and stage, hits per rule, decision latency and reloads by result.
+/// and stage, hits per rule, decision latency, reloads by result and ARS plug-in failures.
 /// </summary>
 /// <remarks>
 /// Instruments check whether anyone listens before doing work, so an unobserved router pays a few
@@ -22,6 +22,7 @@ internal sealed class RoutingMetrics : IDisposable
     private readonly Counter<long> _ruleHits;
     private readonly Histogram<double> _latency;
     private readonly Counter<long> _reloads;
+    private readonly Counter<long> _pluginFailures;
 
     /// <summary>Creates the metrics on a meter from <paramref name="meterFactory"/>, or on a meter of its own when null.</summary>
     public RoutingMetrics(IMeterFactory? meterFactory = null)
@@ -32,6 +33,7 @@ internal sealed class RoutingMetrics : IDisposable
         _ruleHits = _meter.CreateCounter<long>("sip.routing.rule.hits", "{hit}", "Requests a rule (or ARS route) applied to.");
         _latency = _meter.CreateHistogram<double>("sip.routing.decision.duration", "s", "Time to make one routing decision.");
         _reloads = _meter.CreateCounter<long>("sip.routing.reloads", "{reload}", "Rule reloads by result.");
+        _pluginFailures = _meter.CreateCounter<long>("sip.routing.plugin.failures", "{failure}", "ARS plug-in calls that threw or timed out, by plug-in and kind.");
     }
 
     /// <summary>The meter the instruments are on (a listener tells this router's measurements apart by it).</summary>
@@ -62,6 +64,9 @@ internal sealed class RoutingMetrics : IDisposable
 
     internal void RecordReload(bool applied) =>
         _reloads.Add(1, new KeyValuePair<string, object?>("result", applied ? "applied" : "rejected"));
+
+    internal void RecordPluginFailure(string plugin, Ars.Evaluation.ArsPluginFailureKind kind) =>
+        _pluginFailures.Add(1, new KeyValuePair<string, object?>("plugin", plugin), new KeyValuePair<string, object?>("kind", kind == Ars.Evaluation.ArsPluginFailureKind.TimedOut ? "timed-out" : "threw"));
 
     /// <inheritdoc />
     public void Dispose()

@@ -4,7 +4,7 @@ using AlwaysConnected.Routing.Patterns;
 namespace AlwaysConnected.Routing.DialPlan;
 
 /// <summary>How a dial plan is compiled and which requests it evaluates.</summary>
-public sealed class DialPlanOptions
+internal sealed class DialPlanOptions
 {
     private DialPlanFunctionRegistry _functions = new();
 

@@ -14,7 +14,7 @@ internal static class PatternCompiler
 
         if (pattern.Length > options.MaxPatternLength)
         {
-            throw new PatternSyntaxException(pattern, options.MaxPatternLength, $"pattern longer than {options.MaxPatternLength} chars", "shorten it or raise PatternOptions.MaxPatternLength");
+            throw new PatternSyntaxException(pattern, options.MaxPatternLength, $"pattern longer than {options.MaxPatternLength} chars", "shorten it or raise SipRouterOptions.MaxPatternLength");
         }
 
         var negated = pattern.StartsWith('!');
@@ -148,7 +148,7 @@ internal static class PatternCompiler
             if (!options.AllowBacktracking)
             {
                 throw new PatternSyntaxException(pattern, negated ? 1 : 0, "construct that needs the backtracking engine (back-reference, look-around, atomic group or \\G)",
-                    "backtracking is disabled by PatternOptions.AllowBacktracking", unsupported);
+                    "backtracking is disabled by SipRouterOptions.AllowBacktracking", unsupported);
             }
         }
         catch (RegexParseException parse)

@@ -3,7 +3,7 @@ namespace AlwaysConnected.Routing.Patterns;
 /// <summary>
 /// Settings that decide how a pattern is compiled and how the backtracking regex engine is bounded.
 /// </summary>
-public sealed record PatternOptions
+internal sealed record PatternOptions
 {
     /// <summary>The shared default options (50 ms backtracking timeout, backtracking allowed).</summary>
     public static PatternOptions Default { get; } = new();

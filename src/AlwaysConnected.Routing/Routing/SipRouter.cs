@@ -54,7 +54,7 @@ public sealed class SipRouter
         services ??= new RoutingServices();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _metrics = metrics ?? new RoutingMetrics();
-        if (!RoutingCompiler.TryCompile(model, _options, version: 1, out var snapshot, out var diagnostics))
+        if (!RoutingCompiler.TryCompile(model, _options, version: 1, out var snapshot, out var diagnostics, ReportPluginFailure))
         {
             throw new RoutingConfigurationException(diagnostics);
         }
@@ -80,9 +80,6 @@ public sealed class SipRouter
     /// <summary>Warnings and notes of the snapshot now serving (which engine each pattern got, unused references, ...).</summary>
     public IReadOnlyList<RoutingDiagnostic> Diagnostics => Volatile.Read(ref _snapshot).Diagnostics;
 
-    /// <summary>The ARS options the router compiles with (the trunk call lifecycle reads its clock).</summary>
-    internal Ars.ArsOptions ArsOptions => _options.Ars;
-
     /// <summary>
     /// The sessions in progress through an ARS block (the leases that count against its Max Sessions). Counts
     /// carry over a reload; an unknown block reads 0.
@@ -94,7 +91,7 @@ public sealed class SipRouter
     public int GetActiveSessions(string routeName, Ars.ArsDirection direction, int blockNumber)
     {
         ArgumentNullException.ThrowIfNull(routeName);
-        return _options.Ars.States.GetActiveSessions(routeName, direction, blockNumber);
+        return _options.States.GetActiveSessions(routeName, direction, blockNumber);
     }
 
     /// <summary>Whether an ARS block failed (a failover status or a timeout) and its recovery time has not yet passed.</summary>
@@ -105,7 +102,7 @@ public sealed class SipRouter
     public bool IsInRecovery(string routeName, Ars.ArsDirection direction, int blockNumber)
     {
         ArgumentNullException.ThrowIfNull(routeName);
-        return _options.Ars.States.IsInRecovery(routeName, direction, blockNumber, _options.Ars.Time.GetUtcNow());
+        return _options.States.IsInRecovery(routeName, direction, blockNumber, _options.TimeProvider.GetUtcNow());
     }
 
     /// <summary>Raised after a reload attempt, on the thread that reloaded.</summary>
@@ -281,7 +278,7 @@ public sealed class SipRouter
         {
             version = _snapshot.Version + 1;
             var newOptions = options ?? _options;
-            applied = RoutingCompiler.TryCompile(model, newOptions, version, out var snapshot, out diagnostics);
+            applied = RoutingCompiler.TryCompile(model, newOptions, version, out var snapshot, out diagnostics, ReportPluginFailure);
             if (applied)
             {
                 snapshot!.Services = localAddresses is null ? _snapshot.Services : _snapshot.Services.WithLocalAddresses(localAddresses);
@@ -335,6 +332,24 @@ public sealed class SipRouter
 
         ArgumentNullException.ThrowIfNull(index);
         return Refuses(new SipMessage(message.Span, index), snapshot, decision);
+    }
+
+    /// <summary>
+    /// A plug-in threw or timed out (the slot counted as a mismatch, and explain shows the error): the host learns
+    /// of it from the log and the <c>sip.routing.plugin.failures</c> counter.
+    /// </summary>
+    private void ReportPluginFailure(ArsPluginFailure failure)
+    {
+        _metrics.RecordPluginFailure(failure.PluginName, failure.Kind);
+        RoutingLog.PluginFailed(
+            _logger,
+            failure.PluginName,
+            failure.Kind == ArsPluginFailureKind.TimedOut ? "timed out" : "threw",
+            failure.RouteName,
+            failure.Direction == Ars.ArsDirection.In ? "IN" : "OUT",
+            failure.BlockNumber,
+            failure.Slot,
+            failure.Exception);
     }
 
     private static string RefusedText(RoutingDecision decision) =>

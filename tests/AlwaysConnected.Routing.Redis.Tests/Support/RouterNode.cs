@@ -27,7 +27,7 @@ internal sealed class RouterNode : IDisposable
         States = new ArsBlockStates(Store);
         Router = new SipRouterBuilder()
             .AddArsText(arsText)
-            .WithOptions(new SipRouterOptions { Ars = new ArsOptions { States = States } })
+            .WithOptions(new SipRouterOptions { BlockStateStore = Store, States = States })
             .Build();
     }
 

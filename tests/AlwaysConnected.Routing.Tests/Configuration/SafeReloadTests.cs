@@ -98,7 +98,7 @@ public sealed class SafeReloadTests : IDisposable
         var index = new AlwaysConnected.Routing.Sip.SipMessageIndex();
         Router.Route(ParsedRequest.Parse(SeedMessages.MediaServerInvite(), index), new RoutingContext(new IPEndPoint(IPAddress.Parse("192.0.2.10"), 5060)), decision);
         decision.GetTargetString().Should().Be("host-1.example.net", "the rule needs $localhost, which the new local address satisfies");
-        Router.Options.DialPlan.Patterns.BacktrackingTimeout.Should().Be(TimeSpan.FromMilliseconds(75));
+        Router.Options.BacktrackingTimeout.Should().Be(TimeSpan.FromMilliseconds(75));
     }
 
     [Fact]

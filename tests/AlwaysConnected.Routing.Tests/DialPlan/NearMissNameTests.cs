@@ -49,7 +49,7 @@ public class NearMissNameTests
     public void A_declared_user_variable_is_not_reported_and_unrelated_names_never_are()
     {
         var model = new SipRouterBuilder().AddDialPlanText(Taget).Build().Model;
-        var options = new SipRouterOptions { DialPlan = new() { UserVariables = new HashSet<string>(["TAGET"], StringComparer.OrdinalIgnoreCase) } };
+        var options = new SipRouterOptions { UserVariables = new HashSet<string>(["TAGET"], StringComparer.OrdinalIgnoreCase) };
 
         new SipRouter(model, options).Diagnostics.Should().NotContain(d => d.Id == RoutingDiagnosticIds.NearMissName);
 

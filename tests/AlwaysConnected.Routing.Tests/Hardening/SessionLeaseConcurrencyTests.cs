@@ -69,7 +69,7 @@ public class SessionLeaseConcurrencyTests
     {
         var options = new SipRouterOptions();
         var router = new SipRouterBuilder().AddArsText(ArsRoutes).WithOptions(options).Build();
-        var states = options.Ars.States;
+        var states = options.States;
         var request = Call();
         int maxSeen = 0;
         int minSeen = 0;

@@ -90,4 +90,66 @@ public class RouterObservabilityTests
         measurements.Should().Contain(m => m.Instrument == "sip.routing.rule.hits" && (string?)m.Tags["rule"] == AlwaysConnectedPreset.AntiSpoofingRule);
         measurements.Should().Contain(m => m.Instrument == "sip.routing.reloads" && (string?)m.Tags["result"] == "applied");
     }
+
+    [Fact]
+    public async Task Plugin_failures_are_counted_by_plugin_and_kind()
+    {
+        using var metrics = new RoutingMetrics();
+        var plugins = new AlwaysConnected.Routing.Ars.Plugins.ArsPluginRegistry().Register(new Throwing("boom")).Register(new Hanging("slow"));
+        var routes = AlwaysConnected.Routing.Ars.ArsDefinition.Parse("""
+            [Route sync]
+            Patterns - OUT
+            [Matching Patterns]
+            Plugin 1: boom
+            [Deploy Patterns]
+            Target: a.example
+            [Route async]
+            Patterns - IN
+            [Matching Patterns]
+            Plugin 1: slow
+            [Deploy Patterns]
+            Custom: &x=1
+            """);
+        var router = new SipRouter(new RoutingModel(AlwaysConnected.Routing.DialPlan.DialPlanDefinition.Empty, routes), new SipRouterOptions { Plugins = plugins }, services: null, logger: null, metrics: metrics);
+        var measurements = new List<(string Instrument, long Value, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter == metrics.Meter && instrument.Name == "sip.routing.plugin.failures")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            lock (measurements)
+            {
+                measurements.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value)));
+            }
+        });
+        listener.Start();
+        var bytes = SeedMessages.MediaServerInvite();
+        var index = new SipMessageIndex();
+
+        router.RouteOut(ParsedRequest.Parse(bytes, index), SeedMessages.FromMediaServer, new RoutingDecision()).Should().BeFalse();
+        (await router.RouteInAsync(bytes, index, SeedMessages.FromMediaServer, new RoutingDecision())).Should().BeFalse();
+
+        measurements.Select(m => (m.Value, (string?)m.Tags["plugin"], (string?)m.Tags["kind"]))
+            .Should().Equal((1L, "boom", "threw"), (1L, "slow", "timed-out"));
+    }
+
+    private sealed class Throwing(string name) : AlwaysConnected.Routing.Ars.Plugins.ArsPlugin(name)
+    {
+        public override bool TryInvoke(scoped in AlwaysConnected.Routing.Ars.Plugins.ArsPluginCall call, IBufferWriter<byte> result) =>
+            throw new InvalidOperationException("the lookup service is down");
+    }
+
+    private sealed class Hanging(string name) : AlwaysConnected.Routing.Ars.Plugins.AsyncArsPlugin(name, TimeSpan.FromMilliseconds(50))
+    {
+        public override async ValueTask<string?> InvokeAsync(AlwaysConnected.Routing.Ars.Plugins.ArsAsyncPluginCall call, CancellationToken cancellationToken)
+        {
+            await Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
+            return null;
+        }
+    }
 }

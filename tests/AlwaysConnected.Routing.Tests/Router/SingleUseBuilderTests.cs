@@ -1,5 +1,4 @@
 using System.Buffers;
-using AlwaysConnected.Routing.DialPlan;
 using AlwaysConnected.Routing.DialPlan.Functions;
 using AlwaysConnected.Routing.Sip;
 using AlwaysConnected.Routing.Tests.Support;
@@ -9,35 +8,35 @@ namespace AlwaysConnected.Routing.Tests.Router;
 /// <summary>The builder is single-use for its additions, builds the same router again, and never changes what the caller passed in.</summary>
 public class SingleUseBuilderTests
 {
-    private static DialPlanFunction Vip() => new("vip", 1, 1, static (in DialPlanFunctionContext c, IBufferWriter<byte> result) =>
+    private static bool Vip(in DialPlanFunctionContext c, IBufferWriter<byte> result)
     {
         result.Write("true"u8);
         return true;
-    });
+    }
 
     private static SipRouterBuilder BuilderWith(SipRouterOptions options) => new SipRouterBuilder()
         .AddRule("to-carrier", rule => rule.When("$request", "^INVITE").Target("carrier.example.net"))
-        .AddFunction(Vip())
+        .AddFunction("vip", 1, 1, Vip)
         .WithOptions(options);
 
     [Fact]
     public void Building_twice_leaves_the_callers_options_and_their_function_registry_unchanged()
     {
-        var options = new SipRouterOptions { DialPlan = new DialPlanOptions { UnregisteredUserStatus = 480 } };
-        var namesBefore = options.DialPlan.Functions.Names.Order(StringComparer.OrdinalIgnoreCase).ToArray();
+        var options = new SipRouterOptions { UnregisteredUserStatus = 480 };
+        var namesBefore = options.Functions.Names.Order(StringComparer.OrdinalIgnoreCase).ToArray();
         var builder = BuilderWith(options);
 
         var first = builder.Build();
         var second = builder.Build();
 
-        options.DialPlan.Functions.Names.Order(StringComparer.OrdinalIgnoreCase).Should().Equal(namesBefore);
-        options.DialPlan.Functions.TryGet("vip", out _).Should().BeFalse("the added function goes into a copy of the caller's registry");
+        options.Functions.Names.Order(StringComparer.OrdinalIgnoreCase).Should().Equal(namesBefore);
+        options.Functions.TryGet("vip", out _).Should().BeFalse("the added function goes into a copy of the caller's registry");
         foreach (var router in new[] { first, second })
         {
             router.Options.Should().NotBeSameAs(options);
-            router.Options.DialPlan.Functions.TryGet("vip", out _).Should().BeTrue();
-            router.Options.DialPlan.UnregisteredUserStatus.Should().Be(480, "every other setting is kept");
-            router.Options.DialPlan.Functions.Names.Should().HaveCount(namesBefore.Length + 1);
+            router.Options.Functions.TryGet("vip", out _).Should().BeTrue();
+            router.Options.UnregisteredUserStatus.Should().Be(480, "every other setting is kept");
+            router.Options.Functions.Names.Should().HaveCount(namesBefore.Length + 1);
         }
     }
 
@@ -88,7 +87,7 @@ public class SingleUseBuilderTests
             () => builder.AddRoute("late", route => { }),
             () => builder.AddDialPlanText("[Rules]\n"),
             () => builder.AddArsText(string.Empty),
-            () => builder.AddFunction(Vip()),
+            () => builder.AddFunction("vip", 1, 1, Vip),
             () => builder.WithOptions(new SipRouterOptions()),
         };
 

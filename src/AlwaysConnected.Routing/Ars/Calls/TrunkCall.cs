@@ -26,7 +26,7 @@ namespace AlwaysConnected.Routing.Ars.Calls;
 /// (<see cref="Request"/>, <see cref="Target"/>, ...) is valid until the next event.
 /// </para>
 /// <para>
-/// Times come from the router's <see cref="ArsOptions.Time"/>: the response timeout of each attempt and the
+/// Times come from the router's <see cref="SipRouterOptions.TimeProvider"/>: the response timeout of each attempt and the
 /// recovery time of a failed trunk.
 /// </para>
 /// </remarks>
@@ -42,7 +42,8 @@ public sealed class TrunkCall : IDisposable
     private static long s_attempts;
 
     private readonly SipRouter _router;
-    private readonly TrunkCallOptions _options;
+    private readonly Action<TrunkCall>? _responseTimedOut;
+    private readonly DigestAuthenticator _authenticator;
     private readonly TrunkCallPool? _pool;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
@@ -65,19 +66,25 @@ public sealed class TrunkCall : IDisposable
 
     /// <summary>Creates a call that routes through <paramref name="router"/>.</summary>
     /// <param name="router">The router whose ARS OUT routes select the trunks.</param>
-    /// <param name="options">What the host's calls share (the digest authenticator, the timeout callback); defaults when null.</param>
-    public TrunkCall(SipRouter router, TrunkCallOptions? options = null)
-        : this(router, options ?? new TrunkCallOptions(), pool: null)
+    /// <param name="responseTimedOut">
+    /// Called (on a timer thread) when the trunk gave no response within its response timeout; the host then calls
+    /// <see cref="OnResponseTimeout"/> the way it hands over any other event. When null, no timer is set and the host
+    /// calls <see cref="OnResponseTimeout"/> itself at <see cref="ResponseDeadline"/>. Must not throw.
+    /// </param>
+    public TrunkCall(SipRouter router, Action<TrunkCall>? responseTimedOut = null)
+        : this(router, responseTimedOut, new DigestAuthenticator(), pool: null)
     {
     }
 
-    internal TrunkCall(SipRouter router, TrunkCallOptions options, TrunkCallPool? pool)
+    // The calls of one pool share the authenticator (it keeps the nonce counts); tests pin its cnonce.
+    internal TrunkCall(SipRouter router, Action<TrunkCall>? responseTimedOut, DigestAuthenticator authenticator, TrunkCallPool? pool)
     {
         ArgumentNullException.ThrowIfNull(router);
         _router = router;
-        _options = options;
+        _responseTimedOut = responseTimedOut;
+        _authenticator = authenticator;
         _pool = pool;
-        _time = router.ArsOptions.Time;
+        _time = router.Options.TimeProvider;
     }
 
     /// <summary>Where the call stands.</summary>
@@ -207,7 +214,7 @@ public sealed class TrunkCall : IDisposable
     }
 
     /// <summary>
-    /// Tells the call its trunk's response timeout has passed (after <see cref="TrunkCallOptions.ResponseTimedOut"/>,
+    /// Tells the call its trunk's response timeout has passed (after the response-timeout callback given to the constructor,
     /// or at <see cref="ResponseDeadline"/>). Ignored unless a response is still awaited and the deadline has passed.
     /// </summary>
     /// <returns><see cref="TrunkCallAction.Send"/> for the next trunk, <see cref="TrunkCallAction.Answer"/> (408) when none is left, or nothing.</returns>
@@ -374,7 +381,7 @@ public sealed class TrunkCall : IDisposable
         var message = Message;
         var requestUri = Encoding.UTF8.GetString(_decision.HasRequestUri ? _decision.RequestUri : message.RequestUri);
         var method = Encoding.UTF8.GetString(message.MethodBytes);
-        if (!ArsChallengeResponder.TryCreateAuthorization(response, credentials, method, requestUri, message.Body, _options.Authenticator, out var authorization))
+        if (!ArsChallengeResponder.TryCreateAuthorization(response, credentials, method, requestUri, message.Body, _authenticator, out var authorization))
         {
             return Refused(403, "Forbidden (the trunk's challenge has no usable Digest challenge for the route's realm)");
         }
@@ -473,7 +480,7 @@ public sealed class TrunkCall : IDisposable
         var timeout = _selection.Trunk?.ResponseTimeout ?? TrunkConnection.DefaultResponseTimeout;
         _deadlineTicks = _time.GetUtcNow().UtcTicks + timeout.Ticks;
         _awaitingResponse = true;
-        if (_options.ResponseTimedOut is not null)
+        if (_responseTimedOut is not null)
         {
             _timer ??= _time.CreateTimer(static state => ((TrunkCall)state!).TimerFired(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _timer.Change(timeout, Timeout.InfiniteTimeSpan);
@@ -499,7 +506,7 @@ public sealed class TrunkCall : IDisposable
 
         if (due)
         {
-            _options.ResponseTimedOut?.Invoke(this);
+            _responseTimedOut?.Invoke(this);
         }
     }
 

@@ -1,3 +1,5 @@
+using AlwaysConnected.Routing.Ars.Authentication;
+
 namespace AlwaysConnected.Routing.Ars.Calls;
 
 /// <summary>
@@ -12,21 +14,36 @@ namespace AlwaysConnected.Routing.Ars.Calls;
 public sealed class TrunkCallPool
 {
     private readonly SipRouter _router;
-    private readonly TrunkCallOptions _options;
+    private readonly Action<TrunkCall>? _responseTimedOut;
+    private readonly DigestAuthenticator _authenticator;
     private readonly TrunkCall[] _free;
     private readonly Lock _gate = new();
     private int _count;
 
     /// <summary>Creates a pool.</summary>
     /// <param name="router">The router whose ARS OUT routes select the trunks.</param>
-    /// <param name="options">What the calls share; defaults when null.</param>
+    /// <param name="responseTimedOut">
+    /// Called (on a timer thread) when a trunk gave no response within its response timeout; the host then calls
+    /// <see cref="TrunkCall.OnResponseTimeout"/> the way it hands over any other event. When null, no timer is set
+    /// and the host calls <see cref="TrunkCall.OnResponseTimeout"/> itself at <see cref="TrunkCall.ResponseDeadline"/>.
+    /// Must not throw.
+    /// </param>
     /// <param name="capacity">How many idle calls are kept (more are left to the garbage collector); at least 1.</param>
-    public TrunkCallPool(SipRouter router, TrunkCallOptions? options = null, int capacity = 256)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is less than 1.</exception>
+    public TrunkCallPool(SipRouter router, Action<TrunkCall>? responseTimedOut = null, int capacity = 256)
+        : this(router, responseTimedOut, new DigestAuthenticator(), capacity)
+    {
+    }
+
+    // The pool's calls share one authenticator (it keeps the nonce counts); tests pin its cnonce.
+    internal TrunkCallPool(SipRouter router, Action<TrunkCall>? responseTimedOut, DigestAuthenticator authenticator, int capacity = 256)
     {
         ArgumentNullException.ThrowIfNull(router);
+        ArgumentNullException.ThrowIfNull(authenticator);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _router = router;
-        _options = options ?? new TrunkCallOptions();
+        _responseTimedOut = responseTimedOut;
+        _authenticator = authenticator;
         _free = new TrunkCall[capacity];
     }
 
@@ -44,7 +61,7 @@ public sealed class TrunkCallPool
             }
         }
 
-        call ??= new TrunkCall(_router, _options, this);
+        call ??= new TrunkCall(_router, _responseTimedOut, _authenticator, this);
         call.Rent();
         return call;
     }

@@ -8,7 +8,7 @@ namespace AlwaysConnected.Routing.Ars.Evaluation;
 /// <param name="PluginName">The plug-in's name.</param>
 /// <param name="Kind">Threw or timed out.</param>
 /// <param name="Exception">The exception.</param>
-public sealed record ArsPluginFailure(
+internal sealed record ArsPluginFailure(
     string RouteName,
     ArsDirection Direction,
     int BlockNumber,

@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Ars.Evaluation;
 
 /// <summary>How a plug-in failed.</summary>
-public enum ArsPluginFailureKind
+internal enum ArsPluginFailureKind
 {
     /// <summary>The plug-in threw an exception.</summary>
     Threw,

@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Ars;
 
-/// <summary>An inclusive range of SIP response status codes, e.g. 500-599 or the single code 408.</summary>
-public sealed record StatusCodeRange
+/// <summary>An inclusive range of SIP response status codes, e.g. 500-599 or the single code 408 (one entry of a <see cref="FailoverPolicy"/>).</summary>
+internal sealed record StatusCodeRange
 {
     private readonly int _first;
     private readonly int _last;

@@ -68,7 +68,7 @@ internal static class ArsTextValues
     /// A comma-separated list of status codes (<c>408</c>), ranges (<c>500-599</c>) and the words
     /// <c>timeout</c> (fail over on no response; the default) and <c>no-timeout</c>.
     /// </summary>
-    public static bool TryParseFailover(string text, out FailoverPolicy? policy, out string? error)
+    public static bool TryParseFailover(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FailoverPolicy? policy, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
     {
         policy = null;
         error = null;

@@ -39,7 +39,7 @@ internal static class DialPlanEvaluator
         {
             if (trace is not null)
             {
-                trace.Skipped = "In-dialog requests, ACK and CANCEL are not evaluated (DialPlanOptions.EvaluateInDialogRequests).";
+                trace.Skipped = "In-dialog requests, ACK and CANCEL are not evaluated (SipRouterOptions.EvaluateInDialogRequests).";
             }
 
             return;

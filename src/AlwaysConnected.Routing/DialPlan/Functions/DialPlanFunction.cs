@@ -14,7 +14,7 @@ namespace AlwaysConnected.Routing.DialPlan.Functions;
 /// });
 /// </code>
 /// </example>
-public sealed class DialPlanFunction
+internal sealed class DialPlanFunction
 {
     /// <summary>Creates a function.</summary>
     /// <param name="name">The name without <c>$</c>, e.g. <c>geturi</c> or <c>route.underlimit</c>; matched case-insensitively.</param>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Ars.Text;
@@ -19,7 +20,7 @@ namespace AlwaysConnected.Routing;
 /// The builder is single-use for its additions: once <see cref="Build"/> or <see cref="BuildModel"/>
 /// has run, an addition throws <see cref="InvalidOperationException"/> (a router built earlier could
 /// never see it). Building again is allowed and builds an equal router from the same rules. Building
-/// never changes what the caller passed in: the functions added with <see cref="AddFunction"/> go into
+/// never changes what the caller passed in: the functions added with <see cref="AddFunction(string, int, int, DialPlanFunctionBody)"/> go into
 /// a copy of the options' function registry, not into the registry of the options given to
 /// <see cref="WithOptions"/>.
 /// </remarks>
@@ -39,9 +40,9 @@ public sealed class SipRouterBuilder
 {
     private readonly List<DialPlanRule> _preliminary = [];
     private readonly List<DialPlanRule> _rules = [];
-    private readonly List<ArsRoute> _routes = [];
-    private readonly List<RouteTemplate> _templates = [];
-    private readonly List<ArsVariable> _globals = [];
+    // Each ARS addition is kept as its own definition, so that BuildModel's ArsDefinition.Combine reports
+    // every name two additions share, in addition order.
+    private readonly List<ArsDefinition> _ars = [];
     private readonly List<RoutingDiagnostic> _problems = [];
     private readonly List<DialPlanFunction> _functions = [];
     private readonly List<ArsPlugin> _plugins = [];
@@ -64,7 +65,7 @@ public sealed class SipRouterBuilder
         {
             var route = new ArsRouteBuilder(name);
             configure(route);
-            _routes.Add(route.Build());
+            _ars.Add(new ArsDefinition([route.Build()]));
         });
         return this;
     }
@@ -97,9 +98,7 @@ public sealed class SipRouterBuilder
 
         if (ok)
         {
-            _routes.AddRange(definition!.Routes);
-            _templates.AddRange(definition.Templates);
-            _globals.AddRange(definition.GlobalVariables);
+            _ars.Add(definition!);
         }
 
         return this;
@@ -112,9 +111,7 @@ public sealed class SipRouterBuilder
         ArgumentNullException.ThrowIfNull(model);
         _preliminary.AddRange(model.DialPlan.Preliminary);
         _rules.AddRange(model.DialPlan.Rules);
-        _routes.AddRange(model.Ars.Routes);
-        _templates.AddRange(model.Ars.Templates);
-        _globals.AddRange(model.Ars.GlobalVariables);
+        _ars.Add(model.Ars);
         return this;
     }
 
@@ -133,12 +130,29 @@ public sealed class SipRouterBuilder
         return AddModel(AlwaysConnectedPreset.CreateModel(options));
     }
 
-    /// <summary>Registers a host <c>$function</c> the rules may call.</summary>
-    public SipRouterBuilder AddFunction(DialPlanFunction function)
+    /// <summary>Registers a host <c>$function</c> the rules may call; it replaces a built-in of the same name.</summary>
+    /// <param name="name">The name without <c>$</c>, e.g. <c>vip</c> or <c>route.underlimit</c>: letters, digits, <c>.</c> and <c>_</c>; matched case-insensitively.</param>
+    /// <param name="minArguments">The fewest arguments it takes (0 or more).</param>
+    /// <param name="maxArguments">The most arguments it takes (at least <paramref name="minArguments"/>, at most 8).</param>
+    /// <param name="body">What it computes: reads its arguments and writes its UTF-8 result without allocating.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The name is empty or holds other characters.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The argument counts are out of range.</exception>
+    /// <example>
+    /// A function that tells whether the called user is a VIP:
+    /// <code>
+    /// builder.AddFunction("vip", 1, 1, static (in DialPlanFunctionContext c, IBufferWriter&lt;byte&gt; result) =>
+    /// {
+    ///     c.TryGetArgument(0, out var user);
+    ///     result.Write(user.SequenceEqual("1000"u8) ? "true"u8 : "false"u8);
+    ///     return true;
+    /// });
+    /// </code>
+    /// </example>
+    public SipRouterBuilder AddFunction(string name, int minArguments, int maxArguments, DialPlanFunctionBody body)
     {
         ThrowIfBuilt();
-        ArgumentNullException.ThrowIfNull(function);
-        _functions.Add(function);
+        _functions.Add(new DialPlanFunction(name, minArguments, maxArguments, body));
         return this;
     }
 
@@ -152,7 +166,7 @@ public sealed class SipRouterBuilder
     }
 
     /// <summary>
-    /// Uses these options. The functions and plug-ins added with <see cref="AddFunction"/> and
+    /// Uses these options. The functions and plug-ins added with <see cref="AddFunction(string, int, int, DialPlanFunctionBody)"/> and
     /// <see cref="AddPlugin"/> join copies of their registries; the options themselves are left as they are.
     /// </summary>
     public SipRouterBuilder WithOptions(SipRouterOptions options)
@@ -179,12 +193,21 @@ public sealed class SipRouterBuilder
     {
         _built = true;
         var problems = new List<RoutingDiagnostic>(_problems.Where(p => p.Severity == RoutingDiagnosticSeverity.Error));
+        var ars = ArsDefinition.Empty;
+        try
+        {
+            ars = ArsDefinition.Combine(CollectionsMarshal.AsSpan(_ars));
+        }
+        catch (RoutingConfigurationException e)
+        {
+            // The positions Combine gives count this builder's ARS additions, which a caller does not number.
+            problems.AddRange(e.Diagnostics.Select(d => d with { Section = null }));
+        }
+
         RoutingModel? model = null;
         try
         {
-            model = new RoutingModel(
-                new DialPlanDefinition([.. _preliminary], [.. _rules]),
-                new ArsDefinition(_routes.ToEquatableArray(), _templates.ToEquatableArray(), _globals.ToEquatableArray()));
+            model = new RoutingModel(new DialPlanDefinition([.. _preliminary], [.. _rules]), ars);
         }
         catch (ArgumentException e)
         {
@@ -213,24 +236,24 @@ public sealed class SipRouterBuilder
         var options = _options;
         if (_functions.Count > 0)
         {
-            var functions = options.DialPlan.Functions.Copy();
+            var functions = options.Functions.Copy();
             foreach (var function in _functions)
             {
                 functions.Add(function);
             }
 
-            options = options.WithDialPlan(options.DialPlan.WithFunctions(functions));
+            options = options.WithFunctions(functions);
         }
 
         if (_plugins.Count > 0)
         {
-            var plugins = options.Ars.Plugins.Copy();
+            var plugins = options.Plugins.Copy();
             foreach (var plugin in _plugins)
             {
                 plugins.Register(plugin);
             }
 
-            options = options.WithArs(options.Ars.WithPlugins(plugins));
+            options = options.WithPlugins(plugins);
         }
 
         return options;

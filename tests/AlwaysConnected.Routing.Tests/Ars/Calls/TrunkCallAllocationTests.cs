@@ -12,7 +12,7 @@ public class TrunkCallAllocationTests
     {
         // The system clock with a timeout callback: the response timer is armed and stopped on every call.
         var router = new SipRouterBuilder().AddArsText(TrunkCallHarness.Routes).Build();
-        var pool = new TrunkCallPool(router, new TrunkCallOptions { ResponseTimedOut = static _ => { } });
+        var pool = new TrunkCallPool(router, static _ => { });
         var request = TrunkCallHarness.Invite();
         var ok = TrunkCallHarness.Response(200, 1);
         var requestIndex = new SipMessageIndex();

@@ -51,19 +51,20 @@ internal sealed class TrunkCallHarness
     public TrunkCallHarness(string routes = Routes)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
-        Router = new SipRouterBuilder().AddArsText(routes).WithOptions(new SipRouterOptions { Ars = new ArsOptions { Time = Time } }).Build();
-        Options = new TrunkCallOptions
-        {
-            Authenticator = new DigestAuthenticator(new FixedCnonce("c0ffee")),
-            ResponseTimedOut = call => TimedOut.Add(call),
-        };
+        Router = new SipRouterBuilder().AddArsText(routes).WithOptions(new SipRouterOptions { TimeProvider = Time }).Build();
+        Authenticator = new DigestAuthenticator(new FixedCnonce("c0ffee"));
+        ResponseTimedOut = call => TimedOut.Add(call);
     }
 
     public FakeTimeProvider Time { get; }
 
     public SipRouter Router { get; }
 
-    public TrunkCallOptions Options { get; }
+    /// <summary>The calls' authenticator, with a fixed cnonce.</summary>
+    public DigestAuthenticator Authenticator { get; }
+
+    /// <summary>The response-timeout callback: records the call in <see cref="TimedOut"/>.</summary>
+    public Action<TrunkCall> ResponseTimedOut { get; }
 
     public List<TrunkCall> TimedOut { get; } = [];
 
@@ -78,7 +79,9 @@ internal sealed class TrunkCallHarness
             [("To", $"<sip:{number}@pbx.local>"), ("From", "<sip:300@pbx.local>;tag=f1"), ("Call-ID", callId), ("CSeq", $"{cseq} INVITE")],
             body);
 
-    public TrunkCall NewCall() => new(Router, Options);
+    public TrunkCall NewCall() => new(Router, ResponseTimedOut, Authenticator, pool: null);
+
+    public TrunkCallPool NewPool(int capacity = 256) => new(Router, ResponseTimedOut, Authenticator, capacity);
 
     public TrunkCallAction Start(TrunkCall call, byte[]? request = null)
     {

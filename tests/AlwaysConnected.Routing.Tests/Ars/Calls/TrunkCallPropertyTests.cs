@@ -32,7 +32,7 @@ public class TrunkCallPropertyTests
     {
         var random = new Random(seed);
         var harness = new TrunkCallHarness();
-        var pool = new TrunkCallPool(harness.Router, harness.Options, capacity: 4);
+        var pool = harness.NewPool(capacity: 4);
         var calls = new List<TrunkCall>();
         var oldAttempts = new List<long>();
         for (var step = 0; step < 600; step++)

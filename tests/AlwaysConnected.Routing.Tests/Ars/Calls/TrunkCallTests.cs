@@ -491,8 +491,7 @@ public class TrunkCallTests
     public void An_exception_while_handling_an_event_gives_the_session_back()
     {
         var harness = new TrunkCallHarness();
-        var options = new TrunkCallOptions { Authenticator = new DigestAuthenticator(new ThrowingCnonce()) };
-        using var call = new TrunkCall(harness.Router, options);
+        using var call = new TrunkCall(harness.Router, responseTimedOut: null, new DigestAuthenticator(new ThrowingCnonce()), pool: null);
         harness.Start(call);
 
         var respond = () => Respond(call, 401, Challenge);
@@ -506,7 +505,7 @@ public class TrunkCallTests
     public void Without_a_timeout_callback_the_host_calls_at_the_deadline()
     {
         var harness = new TrunkCallHarness();
-        using var call = new TrunkCall(harness.Router, new TrunkCallOptions());
+        using var call = new TrunkCall(harness.Router);
         harness.Start(call);
 
         harness.Time.Advance(call.ResponseDeadline - harness.Time.GetUtcNow());
@@ -519,7 +518,7 @@ public class TrunkCallTests
     public void A_pooled_call_returns_on_dispose_and_ignores_responses_to_its_previous_use()
     {
         var harness = new TrunkCallHarness();
-        var pool = new TrunkCallPool(harness.Router, harness.Options);
+        var pool = harness.NewPool();
         var call = pool.Rent();
         harness.Start(call);
         var old = call.Attempt;

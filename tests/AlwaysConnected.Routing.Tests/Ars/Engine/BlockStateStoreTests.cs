@@ -89,7 +89,7 @@ public class BlockStateStoreTests
     private static (SipRouter Router, ArsBlockStates States) Router(IArsBlockStateStore store)
     {
         var states = new ArsBlockStates(store);
-        var router = new SipRouterBuilder().AddArsText(Routes).WithOptions(new SipRouterOptions { Ars = new ArsOptions { States = states } }).Build();
+        var router = new SipRouterBuilder().AddArsText(Routes).WithOptions(new SipRouterOptions { BlockStateStore = store, States = states }).Build();
         return (router, states);
     }
 

@@ -6,6 +6,7 @@ using AlwaysConnected.Routing.Ars.Evaluation;
 using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Ars.Text;
 using AlwaysConnected.Routing.Collections;
+using AlwaysConnected.Routing.Tests.Support;
 
 namespace AlwaysConnected.Routing.Tests.Ars.Engine;
 
@@ -64,11 +65,10 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void A_plugin_that_throws_is_reported_with_route_and_slot_and_the_next_block_is_used()
+    public void A_plugin_that_throws_is_logged_with_route_and_slot_and_the_next_block_is_used()
     {
-        var failures = new List<ArsPluginFailure>();
-        var options = new ArsOptions { Plugins = new ArsPluginRegistry().Register(new ThrowingPlugin()), PluginFailureObserver = failures.Add };
-        var ars = ArsCompiler.Compile(ArsTextReader.Parse("""
+        var log = new PluginFailureLog();
+        var router = Router(new ArsPluginRegistry().Register(new ThrowingPlugin()), log, """
             [Route risky]
             Patterns - OUT
             Priority: 1
@@ -81,18 +81,20 @@ public class RobustnessTests
             Priority: 2
             [Deploy Patterns]
             Target: b.example
-            """), options);
+            """);
         var decision = new RoutingDecision();
 
-        ArsHarness.Route(ars, ArsDirection.Out, Call("1"), null, decision).Should().BeTrue();
+        router.RouteOut(Parse(Call("1")), ArsHarness.Context(null), decision).Should().BeTrue();
 
         decision.GetTargetString().Should().Be("b.example");
-        ars.PluginFailureCount.Should().Be(1);
-        var failure = failures.Should().ContainSingle().Subject;
+        var failure = log.Failures.Should().ContainSingle().Subject;
         (failure.RouteName, failure.Direction, failure.BlockNumber, failure.Slot, failure.PluginName, failure.Kind)
             .Should().Be(("risky", ArsDirection.Out, 1, 1, "boom", ArsPluginFailureKind.Threw));
+        failure.Level.Should().Be(Microsoft.Extensions.Logging.LogLevel.Warning);
+        failure.Message.Should().Be("ARS plug-in 'boom' threw in route risky, OUT block 1, slot 1; the slot counted as a mismatch");
+        failure.Exception.Should().BeOfType<InvalidOperationException>();
 
-        var trace = ArsHarness.Explain(ars, ArsDirection.Out, Call("1"), null, new RoutingDecision());
+        var trace = router.ExplainOut(Parse(Call("1")), ArsHarness.Context(null), new RoutingDecision());
         var slot = trace.Candidates[0].Conditions.Should().ContainSingle().Subject;
         slot.Should().BeEquivalentTo(new { Name = "Plugin 1 (boom)", Value = (string?)null, Matched = false });
         slot.Note.Should().Contain("the lookup service is down", "the explanation says why the slot gave no result");
@@ -102,22 +104,25 @@ public class RobustnessTests
     [Fact]
     public void A_hanging_async_plugin_times_out_as_a_mismatch()
     {
-        var failures = new List<ArsPluginFailure>();
-        var options = new ArsOptions
-        {
-            Plugins = new ArsPluginRegistry().Register(new LookupPlugin("hang", Timeout.InfiniteTimeSpan, "pin")),
-            PluginFailureObserver = failures.Add,
-        };
-        var ars = ArsCompiler.Compile(ArsTextReader.Parse("""
+        var log = new PluginFailureLog();
+        var router = Router(new ArsPluginRegistry().Register(new LookupPlugin("hang", Timeout.InfiniteTimeSpan, "pin")), log, """
             Patterns - IN [Matching Patterns] Plugin 1: hang Return 1: ^pin$ [Deploy Patterns] Custom: &x=1
-            """), options);
+            """);
         var watch = Stopwatch.StartNew();
 
-        ArsHarness.Route(ars, ArsDirection.In, Call("1"), null, new RoutingDecision()).Should().BeFalse();
+        router.RouteIn(Parse(Call("1")), ArsHarness.Context(null), new RoutingDecision()).Should().BeFalse();
 
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
-        failures.Should().ContainSingle().Which.Kind.Should().Be(ArsPluginFailureKind.TimedOut);
+        log.Failures.Should().ContainSingle().Which.Kind.Should().Be(ArsPluginFailureKind.TimedOut);
     }
+
+    // A router over the routes whose logger keeps the plug-in failures it logs (how a host learns of them).
+    private static SipRouter Router(ArsPluginRegistry plugins, PluginFailureLog log, string routes) => new(
+        new RoutingModel(AlwaysConnected.Routing.DialPlan.DialPlanDefinition.Empty, ArsTextReader.Parse(routes)),
+        new SipRouterOptions { Plugins = plugins, ValidateRequests = false },
+        logger: log);
+
+    private static AlwaysConnected.Routing.Sip.SipMessage Parse(byte[] request) => ParsedRequest.Parse(request, new AlwaysConnected.Routing.Sip.SipMessageIndex());
 
     [Fact]
     public void An_async_plugin_that_answers_in_time_matches_and_offers_its_groups()
