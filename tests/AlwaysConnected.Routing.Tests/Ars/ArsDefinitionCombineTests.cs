@@ -127,4 +127,29 @@ public sealed class ArsDefinitionCombineTests
         new ArsDefinition(default, EquatableArray.Create(new ArsVariable("g1", "x"))).IsEmpty.Should().BeFalse();
         ArsDefinition.Parse("[Template t]\nPatterns - IN 1").IsEmpty.Should().BeFalse();
     }
+
+    [Fact]
+    public void The_builder_joins_its_ars_additions_in_order_and_reports_every_clash_between_them()
+    {
+        var model = new SipRouterBuilder()
+            .AddArsText(First)
+            .AddRoute("coded", route => route.In(block => block.MatchTo("sip:(.+)@")))
+            .AddArsText(Second)
+            .BuildModel();
+
+        model.Ars.Routes.Select(r => r.Name).Should().Equal("direct", "coded", "inbound");
+        model.Ars.Templates.Select(t => t.Name).Should().Equal("outbound");
+        model.Ars.GlobalVariables.Select(v => v.Name).Should().Equal("g1", "g2");
+
+        var clashing = () => new SipRouterBuilder()
+            .AddArsText(First)
+            .AddRoute("outbound", route => route.In(block => block.MatchTo("sip:(.+)@")))
+            .AddArsText(Second)
+            .AddArsText(First)
+            .BuildModel();
+
+        var diagnostics = clashing.Should().Throw<RoutingConfigurationException>().Which.Diagnostics;
+        diagnostics.Should().OnlyContain(d => d.Id == RoutingDiagnosticIds.InvalidRuleSet && d.IsError && d.Section == null);
+        diagnostics.Select(d => d.Route ?? d.Field).Should().BeEquivalentTo("outbound", "direct", "&g1");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Plugins;
 using AlwaysConnected.Routing.Ars.Text;
@@ -39,9 +40,9 @@ public sealed class SipRouterBuilder
 {
     private readonly List<DialPlanRule> _preliminary = [];
     private readonly List<DialPlanRule> _rules = [];
-    private readonly List<ArsRoute> _routes = [];
-    private readonly List<RouteTemplate> _templates = [];
-    private readonly List<ArsVariable> _globals = [];
+    // Each ARS addition is kept as its own definition, so that BuildModel's ArsDefinition.Combine reports
+    // every name two additions share, in addition order.
+    private readonly List<ArsDefinition> _ars = [];
     private readonly List<RoutingDiagnostic> _problems = [];
     private readonly List<DialPlanFunction> _functions = [];
     private readonly List<ArsPlugin> _plugins = [];
@@ -64,7 +65,7 @@ public sealed class SipRouterBuilder
         {
             var route = new ArsRouteBuilder(name);
             configure(route);
-            _routes.Add(route.Build());
+            _ars.Add(new ArsDefinition([route.Build()]));
         });
         return this;
     }
@@ -97,9 +98,7 @@ public sealed class SipRouterBuilder
 
         if (ok)
         {
-            _routes.AddRange(definition!.Routes);
-            _templates.AddRange(definition.Templates);
-            _globals.AddRange(definition.GlobalVariables);
+            _ars.Add(definition!);
         }
 
         return this;
@@ -112,9 +111,7 @@ public sealed class SipRouterBuilder
         ArgumentNullException.ThrowIfNull(model);
         _preliminary.AddRange(model.DialPlan.Preliminary);
         _rules.AddRange(model.DialPlan.Rules);
-        _routes.AddRange(model.Ars.Routes);
-        _templates.AddRange(model.Ars.Templates);
-        _globals.AddRange(model.Ars.GlobalVariables);
+        _ars.Add(model.Ars);
         return this;
     }
 
@@ -196,12 +193,21 @@ public sealed class SipRouterBuilder
     {
         _built = true;
         var problems = new List<RoutingDiagnostic>(_problems.Where(p => p.Severity == RoutingDiagnosticSeverity.Error));
+        var ars = ArsDefinition.Empty;
+        try
+        {
+            ars = ArsDefinition.Combine(CollectionsMarshal.AsSpan(_ars));
+        }
+        catch (RoutingConfigurationException e)
+        {
+            // The positions Combine gives count this builder's ARS additions, which a caller does not number.
+            problems.AddRange(e.Diagnostics.Select(d => d with { Section = null }));
+        }
+
         RoutingModel? model = null;
         try
         {
-            model = new RoutingModel(
-                new DialPlanDefinition([.. _preliminary], [.. _rules]),
-                new ArsDefinition(_routes.ToEquatableArray(), _templates.ToEquatableArray(), _globals.ToEquatableArray()));
+            model = new RoutingModel(new DialPlanDefinition([.. _preliminary], [.. _rules]), ars);
         }
         catch (ArgumentException e)
         {
