@@ -55,7 +55,7 @@ public sealed class SipRouterOptions
     public int UnregisteredUserStatus
     {
         get => _unregisteredUserStatus;
-        init => _unregisteredUserStatus = ThrowIfNotFinalStatus(value);
+        init => _unregisteredUserStatus = ThrowIfNotFinalStatus(value, nameof(UnregisteredUserStatus));
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public sealed class SipRouterOptions
     public IReadOnlySet<string> UserVariables
     {
         get => _userVariables;
-        init => _userVariables = value ?? throw new ArgumentNullException(nameof(value));
+        init => _userVariables = value ?? throw new ArgumentNullException(nameof(UserVariables));
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed class SipRouterOptions
     public int AllBusyStatus
     {
         get => _allBusyStatus;
-        init => _allBusyStatus = ThrowIfNotFinalStatus(value);
+        init => _allBusyStatus = ThrowIfNotFinalStatus(value, nameof(AllBusyStatus));
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ public sealed class SipRouterOptions
     public TimeProvider TimeProvider
     {
         get => _timeProvider;
-        init => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+        init => _timeProvider = value ?? throw new ArgumentNullException(nameof(TimeProvider));
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public sealed class SipRouterOptions
         get => _backtrackingTimeout;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, nameof(BacktrackingTimeout));
             _backtrackingTimeout = value;
         }
     }
@@ -136,7 +136,7 @@ public sealed class SipRouterOptions
         get => _maxPatternLength;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(MaxPatternLength));
             _maxPatternLength = value;
         }
     }
@@ -212,7 +212,7 @@ public sealed class SipRouterOptions
         return Interlocked.CompareExchange(ref _states, created, null) ?? created;
     }
 
-    private static int ThrowIfNotFinalStatus(int status, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(status))] string? name = null)
+    private static int ThrowIfNotFinalStatus(int status, string name)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(status, 300, name);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 699, name);
