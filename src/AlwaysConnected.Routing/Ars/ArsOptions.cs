@@ -5,7 +5,7 @@ using AlwaysConnected.Routing.Patterns;
 
 namespace AlwaysConnected.Routing.Ars;
 
-/// <summary>How ARS routes are compiled and the run-time services they use.</summary>
+/// <summary>How ARS routes are compiled and the run-time services they use; built from <see cref="SipRouterOptions"/> (<c>CreateArsOptions</c>).</summary>
 internal sealed class ArsOptions
 {
     private ArsPluginRegistry _plugins = new();
@@ -39,7 +39,7 @@ internal sealed class ArsOptions
     /// <summary>The clock for recovery times.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Called (on the routing thread) when a plug-in throws or times out. Must not throw.</summary>
+    /// <summary>Called (on the routing thread) when a plug-in throws or times out: the router logs and counts it. Must not throw.</summary>
     public Action<ArsPluginFailure>? PluginFailureObserver { get; init; }
 
     /// <summary>

@@ -3,7 +3,7 @@ using AlwaysConnected.Routing.Patterns;
 
 namespace AlwaysConnected.Routing.DialPlan;
 
-/// <summary>How a dial plan is compiled and which requests it evaluates.</summary>
+/// <summary>How a dial plan is compiled and which requests it evaluates; built from <see cref="SipRouterOptions"/> (<c>CreateDialPlanOptions</c>).</summary>
 internal sealed class DialPlanOptions
 {
     private DialPlanFunctionRegistry _functions = new();

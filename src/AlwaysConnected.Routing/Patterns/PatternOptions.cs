@@ -1,7 +1,8 @@
 namespace AlwaysConnected.Routing.Patterns;
 
 /// <summary>
-/// Settings that decide how a pattern is compiled and how the backtracking regex engine is bounded.
+/// Settings that decide how a pattern is compiled and how the backtracking regex engine is bounded; built from
+/// <see cref="SipRouterOptions"/>, one set for both engines.
 /// </summary>
 internal sealed record PatternOptions
 {

@@ -1,19 +1,9 @@
 namespace AlwaysConnected.Routing.DialPlan.Functions;
 
 /// <summary>
-/// A <c>$function</c> the dial plan can call, built in or registered by the host.
+/// A <c>$function</c> the dial plan can call, built in or registered by the host (hosts add theirs by their
+/// parts: <c>SipRouterBuilder.AddFunction(name, minArguments, maxArguments, body)</c>, or the same on the DI builder).
 /// </summary>
-/// <example>
-/// A host function that tells whether the called user is a VIP:
-/// <code>
-/// var vip = new DialPlanFunction("vip", 1, 1, static (in DialPlanFunctionContext c, IBufferWriter&lt;byte&gt; result) =>
-/// {
-///     c.TryGetArgument(0, out var user);
-///     result.Write(user.SequenceEqual("1000"u8) ? "true"u8 : "false"u8);
-///     return true;
-/// });
-/// </code>
-/// </example>
 internal sealed class DialPlanFunction
 {
     /// <summary>Creates a function.</summary>
