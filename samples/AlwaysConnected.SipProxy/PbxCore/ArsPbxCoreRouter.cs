@@ -28,7 +28,7 @@ internal sealed class ArsPbxCoreRouter(SipRouter router, CallDecisionLog callLog
         switch (decision.Outcome)
         {
             case RoutingOutcome.Reject or RoutingOutcome.Block:
-                return PbxCoreRoute.Answer(decision.StatusCode, decision.ReasonPhrase);
+                return PbxCoreRoute.Answer(decision.StatusCode, decision.ReasonPhrase!);
             case RoutingOutcome.Error:
                 return PbxCoreRoute.Answer(500, "Server Internal Error");
             case RoutingOutcome.Forward:

@@ -85,7 +85,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
         var output = new ArrayBufferWriter<byte>(4096);
         if (SipText.ReadMaxForwards(request) <= 0)
         {
-            Answer(node, request, inbound, 483, null, output);
+            Answer(node, request, inbound, 483, "Too Many Hops", output);
             return;
         }
 
@@ -126,7 +126,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
         {
             var status = route.ToTrunk ? 500 : route.StatusCode;
             LogAnswered(request.Method, inbound.Source, status);
-            Answer(node, request, inbound, status, route.ReasonPhrase, output);
+            Answer(node, request, inbound, status, route.ToTrunk ? "Server Internal Error (ARS IN wrote an unreadable request)" : route.ReasonPhrase!, output);
             RememberAnswered(upstreamBranch);
             return;
         }
@@ -267,7 +267,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
                 }
 
                 LogAnswered(SipMethod.Invite, call.Upstream.Source, trunk.AnswerStatus);
-                AnswerCaller(call, trunk.AnswerStatus, trunk.AnswerReason);
+                AnswerCaller(call, trunk.AnswerStatus, trunk.AnswerReason!);
                 Finish(call);
                 break;
             case TrunkCallAction.CloseStrayDialog:
@@ -421,7 +421,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
         }
     }
 
-    private void AnswerCaller(PbxCoreCall call, int status, string? reason)
+    private void AnswerCaller(PbxCoreCall call, int status, string reason)
     {
         var index = new SipMessageIndex();
         if (SipParser.TryParseDatagram(call.CallerRequest, index, out var request) == SipParseStatus.Success)
@@ -481,7 +481,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
         }
     }
 
-    private static void Answer(SipNode node, SipMessage request, in Inbound inbound, int status, string? reason, ArrayBufferWriter<byte> output)
+    private static void Answer(SipNode node, SipMessage request, in Inbound inbound, int status, string reason, ArrayBufferWriter<byte> output)
     {
         if (request.Method == SipMethod.Ack)
         {

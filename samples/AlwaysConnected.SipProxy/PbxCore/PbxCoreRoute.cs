@@ -7,5 +7,5 @@ internal sealed record PbxCoreRoute(bool ToTrunk, int StatusCode, string? Reason
 {
     public static PbxCoreRoute Trunk(in RoutingContext context) => new(true, 0, null, context);
 
-    public static PbxCoreRoute Answer(int statusCode, string? reasonPhrase = null) => new(false, statusCode, reasonPhrase, default);
+    public static PbxCoreRoute Answer(int statusCode, string reasonPhrase) => new(false, statusCode, reasonPhrase, default);
 }

@@ -9,18 +9,21 @@ using Microsoft.Extensions.Options;
 namespace AlwaysConnected.SipProxy.Proxy;
 
 /// <summary>
-/// The sample's <see cref="ISipHostResolver"/>: names through the static <c>SipProxy:Hosts</c> map (an
-/// <see cref="InMemorySipHostResolver"/>), <c>localhost</c> as loopback, then DNS (A records only, cached;
-/// the sample does no SRV/NAPTR). IP literals never get here: <see cref="NextHop.TryGetEndPoint"/> reads them.
+/// The sample's <see cref="ISipHostResolver"/>: names through the static <c>SipProxy:Hosts</c> map,
+/// <c>localhost</c> as loopback, then DNS (A records only, cached; the sample does no SRV/NAPTR). IP literals
+/// never get here: <see cref="NextHop.TryGetEndPoint"/> reads them.
 /// </summary>
 internal sealed class HostResolver : ISipHostResolver
 {
-    private readonly InMemorySipHostResolver _hosts = new();
+    // Filled once from the options and only read afterwards; the span lookup keeps the packet path free of strings.
+    private readonly Dictionary<string, IPEndPoint> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IPEndPoint>.AlternateLookup<ReadOnlySpan<char>> _hostsBySpan;
     private readonly ConcurrentDictionary<string, IPAddress?> _dnsCache = new(StringComparer.OrdinalIgnoreCase);
 
     public HostResolver(IOptions<SipProxyOptions> options)
     {
-        _hosts.Set("localhost", new IPEndPoint(IPAddress.Loopback, 0));
+        _hostsBySpan = _hosts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _hosts["localhost"] = new IPEndPoint(IPAddress.Loopback, 0);
         foreach (var (name, address) in options.Value.Hosts)
         {
             if (!TryParseMapped(address, out var endPoint))
@@ -29,7 +32,7 @@ internal sealed class HostResolver : ISipHostResolver
                     [$"SipProxy:Hosts:{name} = '{address}' is not ip[:port] (IPv6 in brackets)."]);
             }
 
-            _hosts.Set(name, endPoint);
+            _hosts[name] = endPoint;
         }
     }
 
@@ -74,7 +77,7 @@ internal sealed class HostResolver : ISipHostResolver
     /// <inheritdoc />
     public bool TryResolve(ReadOnlySpan<char> host, int port, SipTransport? transport, [NotNullWhen(true)] out IPEndPoint? endPoint)
     {
-        if (_hosts.TryResolve(host, port, transport, out endPoint))
+        if (_hostsBySpan.TryGetValue(host, out endPoint))
         {
             return true;
         }

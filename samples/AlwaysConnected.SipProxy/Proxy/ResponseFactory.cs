@@ -4,7 +4,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using AlwaysConnected.Routing.Sip;
-using AlwaysConnected.Routing.Sip.Responses;
 
 namespace AlwaysConnected.SipProxy.Proxy;
 
@@ -16,16 +15,15 @@ internal static class ResponseFactory
     /// CSeq are echoed when present: a request refused for lacking one still gets its 400, which the client
     /// matches by its Via branch (RFC 3261 §17.1.3).
     /// </summary>
-    public static bool TryBuild(SipMessage request, int statusCode, string? reasonPhrase, IPEndPoint source, ArrayBufferWriter<byte> output)
+    public static bool TryBuild(SipMessage request, int statusCode, string reasonPhrase, IPEndPoint source, ArrayBufferWriter<byte> output)
     {
         if (!request.TryGetValue(SipHeaderId.Via, 0, out var topVia) || !ViaHeader.TryParse(topVia, out var via))
         {
             return false;
         }
 
-        var reason = string.IsNullOrEmpty(reasonPhrase) ? SipReasonPhrases.Get(statusCode) : reasonPhrase;
         var text = new StringBuilder(512);
-        text.Append("SIP/2.0 ").Append(statusCode.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(Sanitize(reason)).Append("\r\n");
+        text.Append("SIP/2.0 ").Append(statusCode.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(Sanitize(reasonPhrase)).Append("\r\n");
         var span = request.Span;
         var first = true;
         foreach (var value in request.EnumerateValues(SipHeaderId.Via))

@@ -102,7 +102,7 @@ internal sealed partial class StatelessProxy(
                 if (method == SipMethod.Cancel)
                 {
                     // The INVITE already has its final answer from us; the CANCEL itself gets 200 (RFC 3261 §9.2).
-                    Answer(node, request, inbound, 200, null, scratch);
+                    Answer(node, request, inbound, 200, "OK", scratch);
                 }
 
                 return; // the ACK of our own final response ends here
@@ -118,7 +118,7 @@ internal sealed partial class StatelessProxy(
         {
             if (method != SipMethod.Ack)
             {
-                Answer(node, request, inbound, hops == 0 ? 483 : 400, hops == 0 ? null : "Bad Request (Max-Forwards)", scratch);
+                Answer(node, request, inbound, hops == 0 ? 483 : 400, hops == 0 ? "Too Many Hops" : "Bad Request (Max-Forwards)", scratch);
             }
 
             return;
@@ -137,7 +137,8 @@ internal sealed partial class StatelessProxy(
                 LogAnswered(request.Method, inbound.Source, decision.StatusCode, decision.Stage == RoutingStage.Validation ? decision.ReasonPhrase! : LastRule(decision));
                 if (method != SipMethod.Ack)
                 {
-                    Answer(node, request, inbound, decision.Outcome == RoutingOutcome.Block ? 403 : decision.StatusCode, decision.ReasonPhrase, scratch);
+                    // A rejecting decision always carries its status and reason phrase (the standard one, or one naming the problem).
+                    Answer(node, request, inbound, decision.StatusCode, decision.ReasonPhrase!, scratch);
                     hints.RememberAnswered(branch);
                 }
 
@@ -216,7 +217,7 @@ internal sealed partial class StatelessProxy(
         for (var e = 0; e < decision.HeaderEditCount; e++)
         {
             var edit = decision.GetHeaderEdit(e);
-            var id = SipHeaderNames.GetId(edit.Name);
+            var id = SipHeader.GetId(edit.Name);
             if (id is SipHeaderId.Route or SipHeaderId.Via or SipHeaderId.MaxForwards)
             {
                 return true;
@@ -310,7 +311,7 @@ internal sealed partial class StatelessProxy(
         {
             if (request.Method != SipMethod.Ack)
             {
-                Answer(node, request, inbound, 482, null, scratch);
+                Answer(node, request, inbound, 482, "Loop Detected", scratch);
             }
 
             return false;
@@ -391,7 +392,7 @@ internal sealed partial class StatelessProxy(
         }
     }
 
-    private static void Answer(SipNode node, SipMessage request, in Inbound inbound, int status, string? reason, Scratch scratch)
+    private static void Answer(SipNode node, SipMessage request, in Inbound inbound, int status, string reason, Scratch scratch)
     {
         scratch.Output.ResetWrittenCount();
         if (ResponseFactory.TryBuild(request, status, reason, inbound.Source, scratch.Output))

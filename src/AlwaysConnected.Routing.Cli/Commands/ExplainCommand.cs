@@ -60,14 +60,13 @@ internal static class ExplainCommand
 
         var rulesFile = settings.ConfigPath ?? settings.DialPlanPath ?? settings.ArsPath!;
         var (time, zone) = ClockSetting.Parse(settings.Now);
-        var registrar = new InMemorySipRegistrar();
+        var localAddresses = settings.LocalAddresses.Concat(rules.LocalAddresses).Distinct().ToList();
+        var services = new RoutingServices { Time = time, TimeZone = zone, LocalAddresses = localAddresses };
         foreach (var (user, contact) in settings.Registered)
         {
-            registrar.Register(user, contact);
+            services.Registrar.Register(user, contact);
         }
 
-        var localAddresses = settings.LocalAddresses.Concat(rules.LocalAddresses).Distinct().ToList();
-        var services = new RoutingServices { Registrar = registrar, Time = time, TimeZone = zone, LocalAddresses = localAddresses };
         SipRouter? router = null;
         if (!findings.Exists(f => f.Severity == RoutingDiagnosticSeverity.Error))
         {

@@ -44,7 +44,7 @@ internal static class HeaderChanges
             var written = Encoding.UTF8.GetString(message.GetName(header));
             var known = header.Id != SipHeaderId.Extension;
             var key = known ? header.Id.ToString() : written.ToUpperInvariant();
-            var name = known ? Encoding.ASCII.GetString(SipHeaderNames.GetCanonicalName(header.Id)) : written;
+            var name = known ? Encoding.ASCII.GetString(SipHeader.GetCanonicalName(header.Id)) : written;
             if (!headers.TryGetValue(key, out var entry))
             {
                 entry = (name, []);

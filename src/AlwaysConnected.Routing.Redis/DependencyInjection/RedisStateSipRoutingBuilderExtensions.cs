@@ -59,16 +59,16 @@ public static class RedisStateSipRoutingBuilderExtensions
             : null!));
         services.Replace(ServiceDescriptor.Singleton<ISessionCounters>(sp => Shares(sp, RedisSharedState.SessionCounters)
             ? sp.GetRequiredService<RedisSessionCounters>()
-            : new SessionCounters(sp.GetService<TimeProvider>())));
+            : RoutingServices.CreateInMemorySessionCounters(sp.GetService<TimeProvider>())));
         services.Replace(ServiceDescriptor.Singleton<IBlockList>(sp => Shares(sp, RedisSharedState.BlockList)
             ? sp.GetRequiredService<RedisBlockList>()
-            : new InMemoryBlockList(sp.GetService<TimeProvider>())));
+            : RoutingServices.CreateInMemoryBlockList(sp.GetService<TimeProvider>())));
         services.Replace(ServiceDescriptor.Singleton<ISipRegistrar>(sp => Shares(sp, RedisSharedState.Registrar)
             ? sp.GetRequiredService<RedisSipRegistrar>()
-            : new InMemorySipRegistrar()));
+            : RoutingServices.CreateInMemoryRegistrar(sp.GetService<TimeProvider>())));
         services.Replace(ServiceDescriptor.Singleton<IAliasDirectory>(sp => Shares(sp, RedisSharedState.Aliases)
             ? sp.GetRequiredService<RedisAliasDirectory>()
-            : new InMemoryAliasDirectory()));
+            : RoutingServices.CreateInMemoryAliasDirectory()));
         return builder;
     }
 

@@ -15,7 +15,7 @@ namespace AlwaysConnected.Routing.Redis.State;
 public sealed class RedisAliasDirectory : IAliasDirectory
 {
     private readonly RedisStateConnection _connection;
-    private readonly InMemoryAliasDirectory _local = new();
+    private readonly IAliasDirectory _local = RoutingServices.CreateInMemoryAliasDirectory();
 
     /// <summary>Creates the directory over a connection.</summary>
     public RedisAliasDirectory(RedisStateConnection connection)
@@ -39,6 +39,17 @@ public sealed class RedisAliasDirectory : IAliasDirectory
 
         Fallback();
         return false;
+    }
+
+    /// <summary>Removes an alias on every node.</summary>
+    /// <param name="alias">The alias name.</param>
+    /// <param name="group">The group id; empty for the default group.</param>
+    /// <returns><see langword="true"/> when it was known here or in Redis.</returns>
+    public bool Remove(string alias, string group = "")
+    {
+        var local = _local.Remove(alias, group);
+        _connection.TryExecute((_connection.Keys.Aliases(group), alias), static (db, s) => db.HashDelete(s.Item1, s.alias), out var shared);
+        return local | shared;
     }
 
     /// <inheritdoc />

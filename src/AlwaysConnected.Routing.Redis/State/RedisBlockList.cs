@@ -18,7 +18,7 @@ namespace AlwaysConnected.Routing.Redis.State;
 public sealed class RedisBlockList : IBlockList
 {
     private readonly RedisStateConnection _connection;
-    private readonly InMemoryBlockList _local;
+    private readonly IBlockList _local;
 
     /// <summary>Creates the list over a connection.</summary>
     /// <param name="connection">The shared connection.</param>
@@ -27,7 +27,7 @@ public sealed class RedisBlockList : IBlockList
     {
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
-        _local = new InMemoryBlockList(timeProvider, connection.Options.BlockListEntryLifetime);
+        _local = RoutingServices.CreateInMemoryBlockList(timeProvider, connection.Options.BlockListEntryLifetime);
     }
 
     /// <inheritdoc />

@@ -30,11 +30,11 @@ public sealed class RedisSessionCounters : ISessionCounters
     {
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
-        Local = new SessionCounters(timeProvider);
+        Local = RoutingServices.CreateInMemorySessionCounters(timeProvider);
     }
 
     /// <summary>This node's own sessions (what the fail-open policy reads while Redis is away).</summary>
-    public SessionCounters Local { get; }
+    public ISessionCounters Local { get; }
 
     /// <inheritdoc />
     public int Concurrent => Read(_connection.Keys.TotalSessions, LiveLeases, Local.Concurrent);

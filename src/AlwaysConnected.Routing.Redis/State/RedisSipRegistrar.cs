@@ -16,7 +16,7 @@ namespace AlwaysConnected.Routing.Redis.State;
 public sealed class RedisSipRegistrar : ISipRegistrar
 {
     private readonly RedisStateConnection _connection;
-    private readonly InMemorySipRegistrar _local = new();
+    private readonly ISipRegistrar _local = RoutingServices.CreateInMemoryRegistrar();
 
     /// <summary>Creates the registrar over a connection.</summary>
     public RedisSipRegistrar(RedisStateConnection connection)
@@ -32,12 +32,8 @@ public sealed class RedisSipRegistrar : ISipRegistrar
     /// <returns>False when Redis was away: the registration is then known to this node only.</returns>
     public bool Register(string user, string contactUri, TimeSpan? expires = null)
     {
-        _local.Register(user, contactUri);
-        if (expires is { } lifetime)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero, nameof(expires));
-        }
-
+        // The local copy lapses with the shared one, so a fail-open read never finds an expired registration.
+        _local.Register(user, contactUri, expires);
         return _connection.TryExecute((_connection.Keys.Registration(user), contactUri, expires), static (db, s) => db.StringSet(s.Item1, s.contactUri, s.expires, When.Always), out _)
             || Fallback();
     }

@@ -25,7 +25,7 @@ public static class SipRoutingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<SipRoutingOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipRoutingOptions>, SipRoutingOptionsValidator>());
-        services.TryAddSingleton<ISipRegistrar, InMemorySipRegistrar>();
+        services.TryAddSingleton<ISipRegistrar>(sp => new InMemorySipRegistrar(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IAliasDirectory, InMemoryAliasDirectory>();
         services.TryAddSingleton<IBlockList>(sp => new InMemoryBlockList(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<ISessionCounters>(sp => new SessionCounters(sp.GetService<TimeProvider>()));

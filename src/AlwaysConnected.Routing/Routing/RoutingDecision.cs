@@ -38,8 +38,11 @@ public sealed class RoutingDecision
     /// <summary>The status to answer with for <see cref="RoutingOutcome.Reject"/> and <see cref="RoutingOutcome.Block"/>; 0 otherwise.</summary>
     public int StatusCode { get; internal set; }
 
-    /// <summary>The standard reason phrase of <see cref="StatusCode"/>; null when there is no status.</summary>
-    /// <remarks>A request refused by validation gets a phrase that names the problem, e.g. <c>Bad Request (missing Call-ID)</c>.</remarks>
+    /// <summary>The reason phrase to answer with: set whenever <see cref="StatusCode"/> is (so for every <see cref="RoutingOutcome.Reject"/> and <see cref="RoutingOutcome.Block"/>); null when there is no status.</summary>
+    /// <remarks>
+    /// The standard phrase of the status (RFC 3261 §21), so a host needs no table of its own; a request refused by
+    /// validation gets a phrase that names the problem, e.g. <c>Bad Request (missing Call-ID)</c>.
+    /// </remarks>
     public string? ReasonPhrase => _reasonPhrase ?? (StatusCode == 0 ? null : SipReasonPhrases.Get(StatusCode));
 
     /// <summary>
@@ -280,7 +283,7 @@ public sealed class RoutingDecision
     /// <param name="valueLength">The value's length.</param>
     /// <param name="verified">Whether the engine has already refused CR, LF and NUL in the value and checked the name is a token, so the writer need not repeat it.</param>
     internal void SetHeaderEdit(byte[] name, HeaderEditKind kind, int valueStart, int valueLength, bool verified = false) =>
-        SetHeaderEdit(name, Sip.SipHeaderNames.GetId(name), kind, valueStart, valueLength, verified);
+        SetHeaderEdit(name, Sip.SipHeaderNameLookup.GetId(name), kind, valueStart, valueLength, verified);
 
     /// <summary>Adds a header edit whose name's id the caller looked up once, ahead of time.</summary>
     /// <param name="name">The header name.</param>

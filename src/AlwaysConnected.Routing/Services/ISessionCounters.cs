@@ -6,7 +6,7 @@ namespace AlwaysConnected.Routing.Services;
 /// <see cref="Start"/> when a session starts and disposing the returned lease when it ends.
 /// </summary>
 /// <remarks>
-/// <see cref="SessionCounters"/> is the in-memory default (one process). An implementation shared by
+/// The in-memory default counts one process (<see cref="RoutingServices.CreateInMemorySessionCounters"/>). An implementation shared by
 /// several nodes answers the reads from a store; it must still answer in bounded time and never throw
 /// into the routing call, because the rules read these values synchronously.
 /// </remarks>

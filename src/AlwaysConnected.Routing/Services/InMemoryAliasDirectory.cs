@@ -3,20 +3,26 @@ using System.Collections.Concurrent;
 namespace AlwaysConnected.Routing.Services;
 
 /// <summary>A thread-safe in-memory alias directory, the default <see cref="IAliasDirectory"/>.</summary>
-public sealed class InMemoryAliasDirectory : IAliasDirectory
+internal sealed class InMemoryAliasDirectory : IAliasDirectory
 {
     private readonly ConcurrentDictionary<string, string> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>Adds or replaces an alias.</summary>
-    /// <param name="alias">The alias name.</param>
-    /// <param name="entity">What it stands for.</param>
-    /// <param name="group">The group id; empty for the default group.</param>
-    public void Set(string alias, string entity, string group = "")
+    /// <inheritdoc />
+    public bool Set(string alias, string entity, string group = "")
     {
         ArgumentException.ThrowIfNullOrEmpty(alias);
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(group);
         _entries[Key(alias, group)] = entity;
+        return true;
+    }
+
+    /// <inheritdoc />
+    public bool Remove(string alias, string group = "")
+    {
+        ArgumentNullException.ThrowIfNull(alias);
+        ArgumentNullException.ThrowIfNull(group);
+        return _entries.TryRemove(Key(alias, group), out _);
     }
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ namespace AlwaysConnected.Routing.Services;
 /// Each entry carries its expiry; an expired entry reads as not blocked and is dropped when it is next
 /// read, so no timer runs.
 /// </remarks>
-public sealed class InMemoryBlockList : IBlockList
+internal sealed class InMemoryBlockList : IBlockList
 {
     private const long Forever = long.MaxValue;
 
@@ -59,8 +59,7 @@ public sealed class InMemoryBlockList : IBlockList
         _blocked.AddOrUpdate(address, static (_, added) => added, static (_, existing, added) => Math.Max(existing, added), until);
     }
 
-    /// <summary>Removes an address.</summary>
-    /// <returns><see langword="true"/> when it was blocked.</returns>
+    /// <inheritdoc />
     public bool Unblock(IPAddress address) => _blocked.TryRemove(address, out _);
 
     /// <inheritdoc />

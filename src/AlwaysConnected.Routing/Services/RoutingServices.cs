@@ -4,6 +4,11 @@ namespace AlwaysConnected.Routing.Services;
 /// The host services the rules consult: registrar, alias directory, block list, session counters
 /// and the clock. Each has an in-memory default; a host replaces the ones it keeps itself.
 /// </summary>
+/// <remarks>
+/// The <c>CreateInMemory…</c> factories return standalone in-memory services, for a host or a package that
+/// keeps a local copy beside its own store (the Redis package's fallback while Redis is away) or wires
+/// services by hand.
+/// </remarks>
 public sealed class RoutingServices
 {
     /// <summary>The registrar (<c>$registered</c>, <c>$regUri</c>, <c>To = sip:user@</c>).</summary>
@@ -29,6 +34,27 @@ public sealed class RoutingServices
 
     /// <summary>The server's own host names (<c>$localhost(FQDN)</c>, <c>$outbound</c>).</summary>
     public IReadOnlyList<string> LocalHostNames { get; init; } = [];
+
+    /// <summary>Creates an in-memory registrar (thread-safe, one process).</summary>
+    /// <param name="timeProvider">The clock registrations expire on; the system clock when null.</param>
+    /// <returns>An empty registrar.</returns>
+    public static ISipRegistrar CreateInMemoryRegistrar(TimeProvider? timeProvider = null) => new InMemorySipRegistrar(timeProvider);
+
+    /// <summary>Creates an in-memory alias directory (thread-safe, one process).</summary>
+    /// <returns>An empty directory.</returns>
+    public static IAliasDirectory CreateInMemoryAliasDirectory() => new InMemoryAliasDirectory();
+
+    /// <summary>Creates an in-memory block list (thread-safe, one process). An expired entry is dropped when next read; no timer runs.</summary>
+    /// <param name="timeProvider">The clock entry lifetimes are measured on; the system clock when null.</param>
+    /// <param name="defaultLifetime">The lifetime of an entry added without one; null keeps it for good.</param>
+    /// <returns>An empty list.</returns>
+    public static IBlockList CreateInMemoryBlockList(TimeProvider? timeProvider = null, TimeSpan? defaultLifetime = null) =>
+        new InMemoryBlockList(timeProvider, defaultLifetime);
+
+    /// <summary>Creates in-memory session counters (thread-safe, one process); a lease releases its count once however often it is disposed.</summary>
+    /// <param name="timeProvider">The clock for sessions-per-second; the system clock when null.</param>
+    /// <returns>Counters at zero.</returns>
+    public static ISessionCounters CreateInMemorySessionCounters(TimeProvider? timeProvider = null) => new SessionCounters(timeProvider);
 
     /// <summary>The same services with other local addresses (a configuration reload changed them).</summary>
     internal RoutingServices WithLocalAddresses(IReadOnlyList<System.Net.IPAddress> localAddresses) => new()

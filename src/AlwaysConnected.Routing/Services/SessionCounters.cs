@@ -12,7 +12,7 @@ namespace AlwaysConnected.Routing.Services;
 /// Thread-safe. A lease releases its count exactly once however often it is disposed, so a count
 /// never goes negative and never leaks through a double release.
 /// </remarks>
-public sealed class SessionCounters : ISessionCounters
+internal sealed class SessionCounters : ISessionCounters
 {
     private readonly ConcurrentDictionary<string, RouteCounter> _routes = new(StringComparer.Ordinal);
     private readonly RouteCounter _total;
@@ -32,19 +32,14 @@ public sealed class SessionCounters : ISessionCounters
     /// <inheritdoc />
     public int SessionsPerSecond => _total.StartsInLastSecond();
 
-    /// <summary>Records the start of a session.</summary>
-    /// <param name="routeName">The route it counts under (<c>$routename</c>), or null for none.</param>
-    /// <returns>A lease to dispose when the session ends.</returns>
-    public SessionLease Start(string? routeName)
+    /// <inheritdoc />
+    public IDisposable Start(string? routeName)
     {
         var route = string.IsNullOrEmpty(routeName) ? null : _routes.GetOrAdd(routeName, static (_, time) => new RouteCounter(time), _time);
         _total.Started();
         route?.Started();
         return new SessionLease(_total, route);
     }
-
-    /// <inheritdoc />
-    IDisposable ISessionCounters.Start(string? routeName) => Start(routeName);
 
     /// <inheritdoc />
     public int GetConcurrent(ReadOnlySpan<char> routeName) => Find(routeName)?.Concurrent ?? 0;

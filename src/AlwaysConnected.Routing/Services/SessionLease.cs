@@ -4,7 +4,7 @@ namespace AlwaysConnected.Routing.Services;
 /// A session counted by <see cref="SessionCounters"/>; disposing it ends the session. Disposing
 /// more than once has no further effect.
 /// </summary>
-public sealed class SessionLease : IDisposable
+internal sealed class SessionLease : IDisposable
 {
     private readonly SessionCounters.RouteCounter _total;
     private readonly SessionCounters.RouteCounter? _route;

@@ -3,7 +3,7 @@ namespace AlwaysConnected.Routing.Sip;
 /// <summary>
 /// The one table of the header names the library knows: each <see cref="SipHeaderId"/> with its canonical
 /// name and its compact form (RFC 3261 §7.3.3 and later RFCs). Every other name lookup
-/// (<see cref="SipHeaderNames"/>, the parser's fast path for common names) is built from it when first
+/// (<see cref="SipHeaderNameLookup"/>, the parser's fast path for common names) is built from it when first
 /// used, so a header is added in one place: a value in <see cref="SipHeaderId"/> and a row here.
 /// </summary>
 internal static class KnownSipHeaders

@@ -92,7 +92,7 @@ internal static class SipCommonHeaderNames
         public Pattern(SipHeaderId id)
         {
             // The name comes from the one table of known headers; only the choice of common names is made here.
-            var name = SipHeaderNames.GetCanonicalName(id);
+            var name = SipHeaderNameLookup.GetCanonicalName(id);
             Span<byte> text = stackalloc byte[16];
             Span<byte> fold = stackalloc byte[16];
             Span<byte> keep = stackalloc byte[16];

@@ -51,6 +51,21 @@ public readonly struct SipHeader : IEquatable<SipHeader>
 
     internal int UnfoldedLength { get; }
 
+    /// <summary>Classifies a header name (long or compact form, any case) without building or hashing a string.</summary>
+    /// <param name="name">The header field name as it appears before the colon, without surrounding whitespace.</param>
+    /// <returns>The known id, or <see cref="SipHeaderId.Extension"/>.</returns>
+    public static SipHeaderId GetId(ReadOnlySpan<byte> name) => SipHeaderNameLookup.GetId(name);
+
+    /// <summary>The canonical long name of a known header; empty for <see cref="SipHeaderId.Extension"/>.</summary>
+    /// <param name="id">The header id.</param>
+    /// <returns>The canonical name as ASCII bytes.</returns>
+    public static ReadOnlySpan<byte> GetCanonicalName(SipHeaderId id) => SipHeaderNameLookup.GetCanonicalName(id);
+
+    /// <summary>The single-letter compact form of a header (RFC 3261 §7.3.3 and later RFCs), or empty when it has none.</summary>
+    /// <param name="id">The header id.</param>
+    /// <returns>The compact name as one lowercase ASCII byte, or an empty span.</returns>
+    public static ReadOnlySpan<byte> GetCompactName(SipHeaderId id) => SipHeaderNameLookup.GetCompactName(id);
+
     /// <inheritdoc />
     public bool Equals(SipHeader other) =>
         Id == other.Id && _nameStart == other._nameStart && _nameLength == other._nameLength

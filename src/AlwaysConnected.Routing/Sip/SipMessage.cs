@@ -100,7 +100,7 @@ public readonly ref struct SipMessage
     /// <returns>Whether one exists.</returns>
     public bool TryGetHeader(ReadOnlySpan<byte> name, out SipHeader first)
     {
-        var id = SipHeaderNames.GetId(name);
+        var id = SipHeaderNameLookup.GetId(name);
         if (id != SipHeaderId.Extension)
         {
             return TryGetHeader(id, out first);
@@ -154,7 +154,7 @@ public readonly ref struct SipMessage
     /// <summary>Enumerates, in order, every header with a name (long, compact or extension form; case-insensitive).</summary>
     /// <param name="name">The header name.</param>
     /// <returns>An allocation-free enumerator.</returns>
-    public SipHeaderEnumerator EnumerateHeaders(ReadOnlySpan<byte> name) => new(this, SipHeaderNames.GetId(name), name);
+    public SipHeaderEnumerator EnumerateHeaders(ReadOnlySpan<byte> name) => new(this, SipHeaderNameLookup.GetId(name), name);
 
     /// <summary>
     /// Enumerates every comma-separated value of every header with <paramref name="id"/>, in order; commas inside

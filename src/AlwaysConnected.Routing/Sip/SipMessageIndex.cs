@@ -15,7 +15,7 @@ public sealed class SipMessageIndex
     /// Per header id: the parse stamp in the high half and the header position in the low half. An entry counts only
     /// when its stamp is the current one, so starting a parse clears the table by bumping the stamp, not by writing it.
     /// </summary>
-    private readonly ulong[] _firstById = new ulong[SipHeaderNames.IdCount];
+    private readonly ulong[] _firstById = new ulong[SipHeaderNameLookup.IdCount];
     private uint _stamp;
     private byte[] _linear = [];
     private byte[] _unfolded = new byte[256];

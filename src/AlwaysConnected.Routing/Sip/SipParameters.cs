@@ -7,25 +7,48 @@ namespace AlwaysConnected.Routing.Sip;
 /// allocating; names compare case-insensitively; LWS around <c>;</c> and <c>=</c> is ignored; <c>;</c> inside a
 /// quoted value does not split.
 /// </summary>
-public readonly ref struct SipParameters
+/// <remarks>
+/// The list is its own enumerator, as <see cref="SipValueEnumerator"/> is: <c>foreach</c> walks a fresh copy
+/// (<see cref="GetEnumerator"/>), so the list itself can be read and enumerated any number of times.
+/// </remarks>
+public ref struct SipParameters
 {
     private readonly ReadOnlySpan<byte> _text;
 
+    // Enumeration state; a list fresh from the constructor or GetEnumerator starts before its first parameter.
+    private ReadOnlySpan<byte> _rest;
+    private bool _started;
+    private bool _done;
+
     /// <summary>Wraps a parameter list; a leading <c>;</c> is optional.</summary>
     /// <param name="text">The text, e.g. <c>;transport=udp;lr</c>.</param>
-    public SipParameters(ReadOnlySpan<byte> text) => _text = text;
+    public SipParameters(ReadOnlySpan<byte> text)
+    {
+        _text = text;
+        _rest = default;
+        _started = false;
+        _done = false;
+        Current = default;
+        Malformed = false;
+    }
 
     /// <summary>The raw text.</summary>
-    public ReadOnlySpan<byte> Text => _text;
+    public readonly ReadOnlySpan<byte> Text => _text;
 
     /// <summary>Whether the list is empty.</summary>
-    public bool IsEmpty => SipCharacters.TrimLws(_text).IsEmpty;
+    public readonly bool IsEmpty => SipCharacters.TrimLws(_text).IsEmpty;
+
+    /// <summary>The current parameter, after <see cref="MoveNext"/> returned <see langword="true"/>.</summary>
+    public SipParameter Current { readonly get; private set; }
+
+    /// <summary>Set when a quoted value was never closed.</summary>
+    internal bool Malformed { readonly get; private set; }
 
     /// <summary>Finds a parameter by name (case-insensitive).</summary>
     /// <param name="name">The parameter name.</param>
     /// <param name="value">Its value (empty when it has none).</param>
     /// <returns>Whether the parameter is present.</returns>
-    public bool TryGetValue(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    public readonly bool TryGetValue(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
         if (!_text.ContainsAny(SipCharacters.ParameterListUnusual))
         {
@@ -48,14 +71,14 @@ public readonly ref struct SipParameters
     /// <summary>Whether a parameter is present (with or without value).</summary>
     /// <param name="name">The parameter name.</param>
     /// <returns>Whether it is present.</returns>
-    public bool Contains(ReadOnlySpan<byte> name) => TryGetValue(name, out _);
+    public readonly bool Contains(ReadOnlySpan<byte> name) => TryGetValue(name, out _);
 
     /// <summary>
     /// Whether every element has a token name and a value that is a token-like word or a quoted string
     /// (rejects <c>;;</c>, unterminated quotes and stray bytes).
     /// </summary>
     /// <returns>Whether the list is well-formed.</returns>
-    public bool IsWellFormed()
+    public readonly bool IsWellFormed()
     {
         var rest = SipCharacters.TrimLws(_text);
         if (rest.IsEmpty)
@@ -161,90 +184,75 @@ public readonly ref struct SipParameters
         }
     }
 
-    /// <summary>Returns an allocation-free enumerator.</summary>
-    /// <returns>The enumerator.</returns>
-    public Enumerator GetEnumerator() => new(_text);
+    /// <summary>Returns a copy of this list positioned before its first parameter, so that it works in <c>foreach</c>.</summary>
+    /// <returns>The list, ready to enumerate.</returns>
+    public readonly SipParameters GetEnumerator() => new(_text);
 
-    /// <summary>Enumerates the parameters in order.</summary>
-    public ref struct Enumerator
+    /// <summary>Advances to the next parameter.</summary>
+    /// <returns>Whether there is one.</returns>
+    public bool MoveNext()
     {
-        private ReadOnlySpan<byte> _rest;
-
-        internal Enumerator(ReadOnlySpan<byte> text)
+        if (!_started)
         {
-            _rest = SipCharacters.TrimLws(text);
-            if (!_rest.IsEmpty && _rest[0] == ';')
+            _started = true;
+            _rest = SipCharacters.TrimLws(_text);
+            if (_rest.IsEmpty)
+            {
+                _done = true;
+            }
+            else if (_rest[0] == ';')
             {
                 _rest = _rest[1..];
             }
-            else if (_rest.IsEmpty)
-            {
-                _rest = default;
-                Done = true;
-            }
-
-            Current = default;
         }
 
-        /// <summary>The current parameter.</summary>
-        public SipParameter Current { get; private set; }
-
-        private bool Done { get; set; }
-
-        /// <summary>Set when a quoted value was never closed.</summary>
-        internal bool Malformed { get; private set; }
-
-        /// <summary>Advances to the next parameter.</summary>
-        /// <returns>Whether there is one.</returns>
-        public bool MoveNext()
+        if (_done)
         {
-            if (Done)
-            {
-                return false;
-            }
-
-            int semi = SipCharacters.IndexOfUnquoted(_rest, (byte)';', skipAngles: false);
-            ReadOnlySpan<byte> item;
-            if (semi < 0)
-            {
-                item = _rest;
-                Done = true;
-                if (_rest.Contains((byte)'"') && CountUnescapedQuotes(_rest) % 2 == 1)
-                {
-                    Malformed = true;
-                }
-            }
-            else
-            {
-                item = _rest[..semi];
-                _rest = _rest[(semi + 1)..];
-            }
-
-            int eq = item.IndexOf((byte)'=');
-            Current = eq < 0
-                ? new SipParameter(SipCharacters.TrimLws(item), default, false)
-                : new SipParameter(SipCharacters.TrimLws(item[..eq]), SipCharacters.TrimLws(item[(eq + 1)..]), true);
-            return true;
+            return false;
         }
 
-        private static int CountUnescapedQuotes(ReadOnlySpan<byte> text)
+        int semi = SipCharacters.IndexOfUnquoted(_rest, (byte)';', skipAngles: false);
+        ReadOnlySpan<byte> item;
+        if (semi < 0)
         {
-            int count = 0;
-            bool inQuotes = false;
-            for (int i = 0; i < text.Length; i++)
+            item = _rest;
+            _rest = default;
+            _done = true;
+            if (item.Contains((byte)'"') && CountUnescapedQuotes(item) % 2 == 1)
             {
-                if (inQuotes && text[i] == '\\')
-                {
-                    i++;
-                }
-                else if (text[i] == '"')
-                {
-                    inQuotes = !inQuotes;
-                    count++;
-                }
+                Malformed = true;
             }
-
-            return count;
         }
+        else
+        {
+            item = _rest[..semi];
+            _rest = _rest[(semi + 1)..];
+        }
+
+        int eq = item.IndexOf((byte)'=');
+        Current = eq < 0
+            ? new SipParameter(SipCharacters.TrimLws(item), default, false)
+            : new SipParameter(SipCharacters.TrimLws(item[..eq]), SipCharacters.TrimLws(item[(eq + 1)..]), true);
+        return true;
+    }
+
+    private static int CountUnescapedQuotes(ReadOnlySpan<byte> text)
+    {
+        int count = 0;
+        bool inQuotes = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (inQuotes && text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                inQuotes = !inQuotes;
+                count++;
+            }
+        }
+
+        return count;
     }
 }

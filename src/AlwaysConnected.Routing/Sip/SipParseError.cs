@@ -62,7 +62,7 @@ public readonly struct SipParseError : IEquatable<SipParseError>
         text.Append(Code.ToString()).Append(" (").Append(SuggestedStatusCode.ToString(CultureInfo.InvariantCulture)).Append(')');
         if (Header != SipHeaderId.Extension)
         {
-            text.Append(" in ").Append(Encoding.ASCII.GetString(SipHeaderNames.GetCanonicalName(Header)));
+            text.Append(" in ").Append(Encoding.ASCII.GetString(SipHeaderNameLookup.GetCanonicalName(Header)));
         }
 
         text.Append(" at byte ").Append(Offset.ToString(CultureInfo.InvariantCulture));

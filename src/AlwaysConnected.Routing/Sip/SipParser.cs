@@ -396,7 +396,7 @@ public static class SipParser
             return false;
         }
 
-        id = SipHeaderNames.GetId(msg.Slice(pos, nameLength));
+        id = SipHeaderNameLookup.GetId(msg.Slice(pos, nameLength));
         return true;
     }
 
@@ -531,7 +531,7 @@ public static class SipParser
             return;
         }
 
-        AddHeaderValue(msg, index, lineStart, lineEnd, valueEnd, folded, nameLength, colon, SipHeaderNames.GetId(line[..nameLength]), ref framingBroken, out fatal);
+        AddHeaderValue(msg, index, lineStart, lineEnd, valueEnd, folded, nameLength, colon, SipHeaderNameLookup.GetId(line[..nameLength]), ref framingBroken, out fatal);
     }
 
     private static void AddHeaderValue(ReadOnlySpan<byte> msg, SipMessageIndex index, int lineStart, int lineEnd, int valueEnd, bool folded, int nameLength, int colon, SipHeaderId id, ref bool framingBroken, out bool fatal)

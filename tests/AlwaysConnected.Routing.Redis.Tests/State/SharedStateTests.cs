@@ -114,6 +114,10 @@ public sealed class SharedStateTests : IClassFixture<SharedStateTests.Server>, I
         _b.Aliases.Lookup("sales", "").Should().Be("sip:200@pbx.example.com");
         _b.Aliases.Lookup("sales", "jp").Should().Be("sip:300@tokyo.example.com");
         _b.Aliases.Lookup("sales", "us").Should().BeNull();
+        _b.Aliases.Remove("sales", "jp").Should().BeTrue();
+        _a.Aliases.Lookup("sales", "jp").Should().BeNull("removed on the other node");
+        _a.Aliases.Lookup("sales", "").Should().Be("sip:200@pbx.example.com", "only the named group's alias went");
+        _b.Aliases.Remove("sales", "jp").Should().BeFalse("gone from Redis, and never set on this node");
     }
 
     /// <summary>One redis-server for the class, stopped by PID when the class is done.</summary>

@@ -33,7 +33,7 @@ public class SessionLeaseConcurrencyTests
                 Observe(ref minSeenRoute, sessions.GetConcurrent("route-1"));
                 lease.Dispose();
                 lease.Dispose();
-                lease.IsReleased.Should().BeTrue();
+                ((SessionLease)lease).IsReleased.Should().BeTrue();
             }
         });
 

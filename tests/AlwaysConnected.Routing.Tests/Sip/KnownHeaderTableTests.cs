@@ -21,12 +21,12 @@ public class KnownHeaderTableTests
     [MemberData(nameof(KnownIds))]
     public void Every_id_round_trips_through_its_name_in_any_case(SipHeaderId id)
     {
-        var name = Encoding.ASCII.GetString(SipHeaderNames.GetCanonicalName(id));
+        var name = Encoding.ASCII.GetString(SipHeader.GetCanonicalName(id));
 
         name.Should().NotBeEmpty($"{id} needs a row in the known header table");
         foreach (var spelling in new[] { name, name.ToUpperInvariant(), name.ToLowerInvariant(), AlternateCase(name) })
         {
-            SipHeaderNames.GetId(Encoding.ASCII.GetBytes(spelling)).Should().Be(id, "'{0}' names {1}", spelling, id);
+            SipHeader.GetId(Encoding.ASCII.GetBytes(spelling)).Should().Be(id, "'{0}' names {1}", spelling, id);
         }
     }
 
@@ -34,7 +34,7 @@ public class KnownHeaderTableTests
     [MemberData(nameof(KnownIds))]
     public void Every_compact_form_round_trips_in_either_case(SipHeaderId id)
     {
-        var compact = SipHeaderNames.GetCompactName(id);
+        var compact = SipHeader.GetCompactName(id);
         if (compact.IsEmpty)
         {
             return;
@@ -43,16 +43,16 @@ public class KnownHeaderTableTests
         compact.Length.Should().Be(1);
         var letter = (char)compact[0];
         char.IsAsciiLetterLower(letter).Should().BeTrue();
-        SipHeaderNames.GetId([(byte)letter]).Should().Be(id);
-        SipHeaderNames.GetId([(byte)char.ToUpperInvariant(letter)]).Should().Be(id);
+        SipHeader.GetId([(byte)letter]).Should().Be(id);
+        SipHeader.GetId([(byte)char.ToUpperInvariant(letter)]).Should().Be(id);
     }
 
     [Fact]
     public void The_compact_forms_are_those_of_the_rfcs()
     {
         var compact = Enum.GetValues<SipHeaderId>()
-            .Where(id => !SipHeaderNames.GetCompactName(id).IsEmpty)
-            .ToDictionary(id => id, id => (char)SipHeaderNames.GetCompactName(id)[0]);
+            .Where(id => !SipHeader.GetCompactName(id).IsEmpty)
+            .ToDictionary(id => id, id => (char)SipHeader.GetCompactName(id)[0]);
 
         compact.Should().BeEquivalentTo(new Dictionary<SipHeaderId, char>
         {
@@ -69,7 +69,7 @@ public class KnownHeaderTableTests
     {
         KnownSipHeaders.All.ToArray().Select(h => h.Id)
             .Should().Equal(Enum.GetValues<SipHeaderId>().Where(id => id != SipHeaderId.Extension));
-        SipHeaderNames.IdCount.Should().Be(Enum.GetValues<SipHeaderId>().Length);
+        SipHeaderNameLookup.IdCount.Should().Be(Enum.GetValues<SipHeaderId>().Length);
     }
 
     [Theory]
@@ -84,15 +84,15 @@ public class KnownHeaderTableTests
     [InlineData("1")]
     [InlineData("6o")]
     public void Other_names_are_extensions(string name) =>
-        SipHeaderNames.GetId(Encoding.ASCII.GetBytes(name)).Should().Be(SipHeaderId.Extension);
+        SipHeader.GetId(Encoding.ASCII.GetBytes(name)).Should().Be(SipHeaderId.Extension);
 
     [Fact]
     public void A_byte_that_differs_from_a_letter_only_in_bit_5_is_not_that_letter()
     {
         // 'V' | 0x20 = 'v', but '6' (0x36) and 0x16 share 'v''s low five bits and are not letters.
-        SipHeaderNames.GetId([0x16]).Should().Be(SipHeaderId.Extension);
-        SipHeaderNames.GetId("6ia"u8).Should().Be(SipHeaderId.Extension);
-        SipHeaderNames.GetId("\u00d6ia"u8.ToArray().AsSpan(1)).Should().Be(SipHeaderId.Extension);
+        SipHeader.GetId([0x16]).Should().Be(SipHeaderId.Extension);
+        SipHeader.GetId("6ia"u8).Should().Be(SipHeaderId.Extension);
+        SipHeader.GetId("\u00d6ia"u8.ToArray().AsSpan(1)).Should().Be(SipHeaderId.Extension);
     }
 
     [Fact]
@@ -100,10 +100,10 @@ public class KnownHeaderTableTests
     {
         foreach (var id in new[] { SipHeaderId.Via, SipHeaderId.CallId, SipHeaderId.ContentLength, SipHeaderId.RecordRoute, SipHeaderId.Expires })
         {
-            var line = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(SipHeaderNames.GetCanonicalName(id)).ToLowerInvariant() + ": value\r\n and some more");
+            var line = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(SipHeader.GetCanonicalName(id)).ToLowerInvariant() + ": value\r\n and some more");
             SipCommonHeaderNames.TryMatch(line, out var matched, out var length).Should().BeTrue();
             matched.Should().Be(id);
-            length.Should().Be(SipHeaderNames.GetCanonicalName(id).Length);
+            length.Should().Be(SipHeader.GetCanonicalName(id).Length);
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class CompiledSlot
         {
             Kind = CompiledSlotKind.Header;
             HeaderName = name.ToArray();
-            HeaderId = Sip.SipHeaderNames.GetId(name);
+            HeaderId = Sip.SipHeaderNameLookup.GetId(name);
         }
         else if (plugin is PropertyPlugin && param.LiteralBytes is { } property && PropertyPlugin.PropertyNameOf(property) is { } propertyName)
         {

@@ -16,7 +16,7 @@ internal sealed class CompiledDeployLine(DeployAction action, string name, Value
     public byte[] NameBytes { get; } = Encoding.UTF8.GetBytes(name);
 
     /// <summary>The known-header id of the name, looked up once here rather than per decision.</summary>
-    public Sip.SipHeaderId HeaderId { get; } = Sip.SipHeaderNames.GetId(Encoding.UTF8.GetBytes(name));
+    public Sip.SipHeaderId HeaderId { get; } = Sip.SipHeaderNameLookup.GetId(Encoding.UTF8.GetBytes(name));
 
     /// <summary>
     /// A constant value free of CR, LF and NUL: the per-decision injection check can skip it (a constant

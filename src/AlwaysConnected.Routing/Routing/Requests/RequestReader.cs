@@ -10,7 +10,7 @@ namespace AlwaysConnected.Routing.Requests;
 internal static class RequestReader
 {
     public static bool TryGetFirstHeaderValue(SipMessage message, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value) =>
-        TryGetFirstHeaderValue(message, SipHeaderNames.GetId(name), name, out value);
+        TryGetFirstHeaderValue(message, SipHeaderNameLookup.GetId(name), name, out value);
 
     /// <summary>The first value of a header whose id was resolved at load time (extension headers by name).</summary>
     public static bool TryGetFirstHeaderValue(SipMessage message, SipHeaderId id, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)

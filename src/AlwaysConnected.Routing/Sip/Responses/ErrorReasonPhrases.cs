@@ -30,7 +30,7 @@ internal static class ErrorReasonPhrases
 
     private static string Create(SipParseError error)
     {
-        var header = error.Header == SipHeaderId.Extension ? "a header" : Encoding.ASCII.GetString(SipHeaderNames.GetCanonicalName(error.Header));
+        var header = error.Header == SipHeaderId.Extension ? "a header" : Encoding.ASCII.GetString(SipHeaderNameLookup.GetCanonicalName(error.Header));
         var problem = error.Code switch
         {
             SipParseErrorCode.VersionNotSupported => "only SIP/2.0 is supported",

@@ -1,7 +1,7 @@
 namespace AlwaysConnected.Routing.Sip.Responses;
 
 /// <summary>The standard reason phrases of SIP status codes (RFC 3261 §21 and later RFCs).</summary>
-public static class SipReasonPhrases
+internal static class SipReasonPhrases
 {
     /// <summary>Returns the standard reason phrase for a status code, or a generic one for its class.</summary>
     /// <param name="statusCode">A status code from 100 to 699.</param>

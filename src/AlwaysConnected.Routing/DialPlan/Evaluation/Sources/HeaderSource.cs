@@ -15,7 +15,7 @@ internal sealed class HeaderSource(string name) : ValueSource
     public byte[] NameBytes { get; } = Encoding.UTF8.GetBytes(name);
 
     /// <summary>The header's id, resolved once here rather than from its name on every request.</summary>
-    public Sip.SipHeaderId Id { get; } = Sip.SipHeaderNames.GetId(Encoding.UTF8.GetBytes(name));
+    public Sip.SipHeaderId Id { get; } = Sip.SipHeaderNameLookup.GetId(Encoding.UTF8.GetBytes(name));
 
     public override ValueRef Evaluate(ref EvaluationFrame frame)
     {

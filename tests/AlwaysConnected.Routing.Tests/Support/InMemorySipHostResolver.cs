@@ -2,13 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 
-namespace AlwaysConnected.Routing;
+namespace AlwaysConnected.Routing.Tests.Support;
 
 /// <summary>
-/// A static name → address map: for tests, samples and hosts that pin their trunks' addresses.
-/// Thread-safe; lookups allocate nothing.
+/// A name → address map for the tests' next hops and registrars. Thread-safe; lookups allocate nothing.
 /// </summary>
-public sealed class InMemorySipHostResolver : ISipHostResolver
+internal sealed class InMemorySipHostResolver : ISipHostResolver
 {
     private readonly ConcurrentDictionary<string, IPEndPoint> _entries = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IPEndPoint>.AlternateLookup<ReadOnlySpan<char>> _lookup;

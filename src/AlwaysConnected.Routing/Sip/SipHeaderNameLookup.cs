@@ -3,12 +3,12 @@ using System.Text;
 
 namespace AlwaysConnected.Routing.Sip;
 
-/// <summary>Maps header names (long or compact form, any case) to <see cref="SipHeaderId"/> and back.</summary>
+/// <summary>Maps header names (long or compact form, any case) to <see cref="SipHeaderId"/> and back; <see cref="SipHeader"/> exposes it.</summary>
 /// <remarks>
 /// The lookups are built once, when the type is first used, from <see cref="KnownSipHeaders"/>; after
 /// that a lookup reads arrays only and allocates nothing.
 /// </remarks>
-public static class SipHeaderNames
+internal static class SipHeaderNameLookup
 {
     /// <summary>The number of <see cref="SipHeaderId"/> values including <see cref="SipHeaderId.Extension"/>.</summary>
     internal const int IdCount = (int)SipHeaderId.Join + 1;
@@ -35,7 +35,7 @@ public static class SipHeaderNames
     private static readonly SipHeaderId[] BucketIds;
 
 #pragma warning disable CA1810 // The tables are built from one another in order; field initialisers could not share the work.
-    static SipHeaderNames()
+    static SipHeaderNameLookup()
 #pragma warning restore CA1810
     {
         var known = KnownSipHeaders.All;
