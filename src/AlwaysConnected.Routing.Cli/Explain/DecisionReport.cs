@@ -21,8 +21,8 @@ internal static class DecisionReport
             Reason = decision.ReasonPhrase,
             Target = decision.GetTargetString(),
             Captures = Captures(decision),
-            Variables = Named(decision.VariableCount, i => (decision.GetVariable(i).Name, Encoding.UTF8.GetString(decision.GetVariable(i).Value))),
-            Environment = Named(decision.EnvironmentCount, i => (decision.GetEnvironment(i).Name, Encoding.UTF8.GetString(decision.GetEnvironment(i).Value))),
+            Variables = Named(decision.VariableCount, i => (decision.GetVariableName(i), Encoding.UTF8.GetString(decision.GetVariableValue(i)))),
+            Environment = Named(decision.EnvironmentCount, i => (decision.GetEnvironmentName(i), Encoding.UTF8.GetString(decision.GetEnvironmentValue(i)))),
             Properties = [.. properties.ToDictionary()],
         };
 

@@ -104,11 +104,24 @@ public sealed class RoutingDecision
         return new HeaderEdit(entry.Name, entry.Kind, value);
     }
 
-    /// <summary>Returns one handling variable.</summary>
-    public NamedValue GetVariable(int index) => ToNamedValue(_variables[index]);
+    // Name and value by index, as IDataRecord's GetName/GetValue: the value is a view into this decision's
+    // buffer, so a pair type for it would have to be a ref struct of its own; two methods need no type.
 
-    /// <summary>Returns one environment variable.</summary>
-    public NamedValue GetEnvironment(int index) => ToNamedValue(_environment[index]);
+    /// <summary>Returns the name of one handling variable, with its <c>$</c>, as written in the rule.</summary>
+    /// <param name="index">From 0 to <see cref="VariableCount"/> - 1.</param>
+    public string GetVariableName(int index) => _variables[index].Name;
+
+    /// <summary>Returns the UTF-8 value of one handling variable: valid until the decision is reset or reused.</summary>
+    /// <param name="index">From 0 to <see cref="VariableCount"/> - 1.</param>
+    public ReadOnlySpan<byte> GetVariableValue(int index) => ValueOf(_variables[index]);
+
+    /// <summary>Returns the name of one environment variable, with its <c>&amp;</c>, as written in the rule.</summary>
+    /// <param name="index">From 0 to <see cref="EnvironmentCount"/> - 1.</param>
+    public string GetEnvironmentName(int index) => _environment[index].Name;
+
+    /// <summary>Returns the UTF-8 value of one environment variable: valid until the decision is reset or reused.</summary>
+    /// <param name="index">From 0 to <see cref="EnvironmentCount"/> - 1.</param>
+    public ReadOnlySpan<byte> GetEnvironmentValue(int index) => ValueOf(_environment[index]);
 
     /// <summary>Looks up a handling variable by name (with its <c>$</c>, case-insensitive).</summary>
     public bool TryGetVariable(ReadOnlySpan<char> name, out ReadOnlySpan<byte> value) => TryFind(_variables, name, StringComparison.OrdinalIgnoreCase, out value);
@@ -382,7 +395,7 @@ public sealed class RoutingDecision
         return false;
     }
 
-    private NamedValue ToNamedValue(ValueEntry entry) => new(entry.Name, _arena.Slice(entry.Start, entry.Length));
+    private ReadOnlySpan<byte> ValueOf(ValueEntry entry) => _arena.Slice(entry.Start, entry.Length);
 
     private readonly record struct HeaderEditEntry(byte[] Name, Sip.SipHeaderId Id, HeaderEditKind Kind, int ValueStart, int ValueLength, bool Verified);
 

@@ -49,7 +49,7 @@ public class CredentialLeakTests
         shown.Add(decision.ErrorMessage);
         for (int i = 0; i < decision.VariableCount; i++)
         {
-            shown.Add(System.Text.Encoding.UTF8.GetString(decision.GetVariable(i).Value));
+            shown.Add(System.Text.Encoding.UTF8.GetString(decision.GetVariableValue(i)));
         }
 
         router.TryReload(new SipRouterBuilder().AddDialPlanText("[Rule r]\n[Matching Patterns]\n$nosuch(To) = x\n[Deploy Patterns]\nX = 1\n").BuildModel(), out var errors);

@@ -24,9 +24,9 @@ public class NextHopListTests
         return decision;
     }
 
-    private static List<(string Host, int Port, SipTransport? Transport, string Parameters, SipHostKind Kind, NextHopError Error)> Read(NextHopList list)
+    private static List<(string Host, int Port, SipTransport? Transport, string Parameters, SipHostKind Kind, RoutingErrorCode Error)> Read(NextHopList list)
     {
-        var hops = new List<(string, int, SipTransport?, string, SipHostKind, NextHopError)>();
+        var hops = new List<(string, int, SipTransport?, string, SipHostKind, RoutingErrorCode)>();
         foreach (var hop in list)
         {
             hops.Add((Encoding.UTF8.GetString(hop.Host), hop.Port, hop.Transport, Encoding.UTF8.GetString(hop.ParametersText), hop.HostKind, hop.Error));
@@ -42,32 +42,32 @@ public class NextHopListTests
 
         decision.NextHops.Count.Should().Be(4);
         Read(decision.NextHops).Should().Equal(
-            ("10.0.0.1", 5070, SipTransport.Tcp, ";transport=tcp", SipHostKind.IPv4, NextHopError.None),
-            ("trunk-b.example.net", 0, null, "", SipHostKind.Name, NextHopError.None),
-            ("[2001:db8::1]", 5080, null, "", SipHostKind.IPv6, NextHopError.None),
-            ("carrier.example.com", 0, SipTransport.Tls, ";lr", SipHostKind.Name, NextHopError.None));
+            ("10.0.0.1", 5070, SipTransport.Tcp, ";transport=tcp", SipHostKind.IPv4, RoutingErrorCode.None),
+            ("trunk-b.example.net", 0, null, "", SipHostKind.Name, RoutingErrorCode.None),
+            ("[2001:db8::1]", 5080, null, "", SipHostKind.IPv6, RoutingErrorCode.None),
+            ("carrier.example.com", 0, SipTransport.Tls, ";lr", SipHostKind.Name, RoutingErrorCode.None));
     }
 
     [Fact]
     public void A_single_target_is_a_list_of_one_and_no_target_is_empty()
     {
-        Read(Decide("127.0.0.1:5052").NextHops).Should().Equal(("127.0.0.1", 5052, null, "", SipHostKind.IPv4, NextHopError.None));
+        Read(Decide("127.0.0.1:5052").NextHops).Should().Equal(("127.0.0.1", 5052, null, "", SipHostKind.IPv4, RoutingErrorCode.None));
         var none = new RoutingDecision();
         none.NextHops.IsEmpty.Should().BeTrue();
         none.NextHops.Count.Should().Be(0);
     }
 
     [Theory]
-    [InlineData("::1", NextHopError.InvalidHost)]
-    [InlineData("2001:db8::1:5060", NextHopError.InvalidHost)]
-    [InlineData("host.example:0", NextHopError.InvalidPort)]
-    [InlineData("host.example:70000", NextHopError.InvalidPort)]
-    [InlineData("host.example:50a", NextHopError.InvalidParameters)]
-    [InlineData("host.example;transport=sctp", NextHopError.UnsupportedTransport)]
-    [InlineData("sip:", NextHopError.InvalidUri)]
-    [InlineData("<sip:gw@carrier.example.com>x", NextHopError.InvalidUri)]
-    [InlineData("[::1", NextHopError.InvalidHost)]
-    public void A_malformed_entry_is_enumerated_with_the_reason(string entry, NextHopError error)
+    [InlineData("::1", RoutingErrorCode.InvalidNextHopHost)]
+    [InlineData("2001:db8::1:5060", RoutingErrorCode.InvalidNextHopHost)]
+    [InlineData("host.example:0", RoutingErrorCode.InvalidNextHopPort)]
+    [InlineData("host.example:70000", RoutingErrorCode.InvalidNextHopPort)]
+    [InlineData("host.example:50a", RoutingErrorCode.InvalidNextHopParameters)]
+    [InlineData("host.example;transport=sctp", RoutingErrorCode.UnsupportedTransport)]
+    [InlineData("sip:", RoutingErrorCode.InvalidNextHopUri)]
+    [InlineData("<sip:gw@carrier.example.com>x", RoutingErrorCode.InvalidNextHopUri)]
+    [InlineData("[::1", RoutingErrorCode.InvalidNextHopHost)]
+    public void A_malformed_entry_is_enumerated_with_the_reason(string entry, RoutingErrorCode error)
     {
         var list = new NextHopList(Encoding.UTF8.GetBytes($"10.0.0.1, {entry}, 10.0.0.2"));
 
@@ -78,14 +78,14 @@ public class NextHopListTests
         bad.IsValid.Should().BeFalse();
         bad.ToString().Should().Be(entry);
         bad.TryGetEndPoint(new InMemorySipHostResolver(), out _).Should().BeFalse();
-        hops[2].Error.Should().Be(NextHopError.None);
+        hops[2].Error.Should().Be(RoutingErrorCode.None);
     }
 
     [Fact]
     public void Empty_entries_are_reported_and_commas_inside_brackets_do_not_split()
     {
         Read(new NextHopList("10.0.0.1,,<sip:a,b@10.0.0.2>"u8.ToArray())).Select(h => (h.Host, h.Error)).Should().Equal(
-            ("10.0.0.1", NextHopError.None), (string.Empty, NextHopError.Empty), ("10.0.0.2", NextHopError.None));
+            ("10.0.0.1", RoutingErrorCode.None), (string.Empty, RoutingErrorCode.EmptyNextHop), ("10.0.0.2", RoutingErrorCode.None));
     }
 
     [Fact]

@@ -25,11 +25,11 @@ public readonly ref struct NextHop
     /// <summary>The entry as written, whitespace trimmed.</summary>
     public ReadOnlySpan<byte> Text { get; private init; }
 
-    /// <summary>Why the entry is not usable; <see cref="NextHopError.None"/> when it is.</summary>
-    public NextHopError Error { get; private init; }
+    /// <summary>Why the entry is not usable; <see cref="RoutingErrorCode.None"/> when it is.</summary>
+    public RoutingErrorCode Error { get; private init; }
 
     /// <summary>Whether the entry is a usable next hop.</summary>
-    public bool IsValid => Error == NextHopError.None;
+    public bool IsValid => Error == RoutingErrorCode.None;
 
     /// <summary>Whether the entry was written as a SIP or SIPS URI.</summary>
     public bool IsUri { get; private init; }
@@ -130,7 +130,7 @@ public readonly ref struct NextHop
         entry = entry.Trim(" \t"u8);
         if (entry.IsEmpty)
         {
-            return new NextHop { Error = NextHopError.Empty };
+            return new NextHop { Error = RoutingErrorCode.EmptyNextHop };
         }
 
         var text = entry;
@@ -138,7 +138,7 @@ public readonly ref struct NextHop
         {
             if (entry[^1] != '>')
             {
-                return new NextHop { Text = text, Error = NextHopError.InvalidUri };
+                return new NextHop { Text = text, Error = RoutingErrorCode.InvalidNextHopUri };
             }
 
             entry = entry[1..^1];
@@ -150,7 +150,7 @@ public readonly ref struct NextHop
         {
             if (!SipUri.TryParse(entry, out var uri) || !uri.IsSip || uri.Host.IsEmpty)
             {
-                return new NextHop { Text = text, Error = NextHopError.InvalidUri };
+                return new NextHop { Text = text, Error = RoutingErrorCode.InvalidNextHopUri };
             }
 
             var secure = uri.Kind == SipUriScheme.Sips;
@@ -173,7 +173,7 @@ public readonly ref struct NextHop
             var close = entry.IndexOf((byte)']');
             if (close < 2 || entry[1..close].ContainsAnyExcept(SipCharacters.IPv6))
             {
-                return new NextHop { Text = text, Error = NextHopError.InvalidHost };
+                return new NextHop { Text = text, Error = RoutingErrorCode.InvalidNextHopHost };
             }
 
             hostEnd = close + 1;
@@ -190,7 +190,7 @@ public readonly ref struct NextHop
             // A second colon means an IPv6 address without brackets: its last group cannot be told from a port.
             if (hostEnd == 0 || (hostEnd < entry.Length && entry[hostEnd] == ':' && entry[(hostEnd + 1)..].Contains((byte)':')))
             {
-                return new NextHop { Text = text, Error = NextHopError.InvalidHost };
+                return new NextHop { Text = text, Error = RoutingErrorCode.InvalidNextHopHost };
             }
 
             kind = SipUri.IsIPv4(entry[..hostEnd]) ? SipHostKind.IPv4 : SipHostKind.Name;
@@ -205,7 +205,7 @@ public readonly ref struct NextHop
             portEnd = portEnd < 0 ? rest.Length : portEnd + 1;
             if (!SipIntegers.TryParseInt32(rest[1..portEnd], 65535, out port) || port == 0)
             {
-                return new NextHop { Text = text, Error = NextHopError.InvalidPort };
+                return new NextHop { Text = text, Error = RoutingErrorCode.InvalidNextHopPort };
             }
 
             rest = rest[portEnd..];
@@ -213,7 +213,7 @@ public readonly ref struct NextHop
 
         if (!rest.IsEmpty && (rest[0] != ';' || !new SipParameters(rest).IsWellFormed()))
         {
-            return new NextHop { Text = text, Error = NextHopError.InvalidParameters };
+            return new NextHop { Text = text, Error = RoutingErrorCode.InvalidNextHopParameters };
         }
 
         return WithTransport(new NextHop { Text = text, Host = host, HostKind = kind, Port = port, ParametersText = rest }, secure: false);
@@ -235,6 +235,6 @@ public readonly ref struct NextHop
             _ when Ascii.EqualsIgnoreCase(name, "wss"u8) => SipTransport.Wss,
             _ => null,
         };
-        return transport is null ? hop with { Error = NextHopError.UnsupportedTransport } : hop with { Transport = transport };
+        return transport is null ? hop with { Error = RoutingErrorCode.UnsupportedTransport } : hop with { Transport = transport };
     }
 }

@@ -19,14 +19,12 @@ internal static class DecisionSnapshot
 
         for (var i = 0; i < decision.VariableCount; i++)
         {
-            var variable = decision.GetVariable(i);
-            text.Append($" var:{variable.Name}={Encoding.UTF8.GetString(variable.Value)}");
+            text.Append($" var:{decision.GetVariableName(i)}={Encoding.UTF8.GetString(decision.GetVariableValue(i))}");
         }
 
         for (var i = 0; i < decision.EnvironmentCount; i++)
         {
-            var variable = decision.GetEnvironment(i);
-            text.Append($" env:{variable.Name}={Encoding.UTF8.GetString(variable.Value)}");
+            text.Append($" env:{decision.GetEnvironmentName(i)}={Encoding.UTF8.GetString(decision.GetEnvironmentValue(i))}");
         }
 
         for (var g = 1; g <= decision.CaptureCount; g++)
