@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using AlwaysConnected.Routing;
@@ -48,7 +49,7 @@ public class ArsBenchmarks
         };
         _seed = ArsCompiler.Compile(parsed with { Routes = EquatableArray.Create(parsed.Routes[0], outRoute) });
         _invite = Request("09012345678", "127.0.0.1:5052", "X-PBX-Param: pin\r\n");
-        if (SipParser.TryParseDatagram(_invite, _parsedOnce, out _) != SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(_invite, _parsedOnce, out _) != OperationStatus.Done)
         {
             throw new InvalidOperationException("The benchmark INVITE does not parse.");
         }
@@ -93,7 +94,7 @@ public class ArsBenchmarks
 
     /// <summary>The parse both routing benchmarks include, to subtract.</summary>
     [Benchmark(Baseline = true)]
-    public bool ParseOnly() => SipParser.TryParseDatagram(_invite, _index, out _) == SipParseStatus.Success;
+    public bool ParseOnly() => SipParser.TryParseDatagram(_invite, _index, out _) == OperationStatus.Done;
 
     [Benchmark]
     public bool AlwaysConnectedInAndOut()

@@ -35,7 +35,7 @@ public class DialPlanBenchmarks
         _request = File.ReadAllBytes(Path.Combine(folder, "media-server-invite.sip"));
         _plan = DialPlanCompiler.Compile(DialPlanTextReader.Parse(File.ReadAllText(Path.Combine(folder, "seed-dialplan.txt"))));
         _services = new RoutingServices { LocalAddresses = [IPAddress.Parse("192.168.0.1")] };
-        if (SipParser.TryParseDatagram(_request, _index, out var message) != SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(_request, _index, out var message) != OperationStatus.Done)
         {
             throw new InvalidOperationException("The benchmark request does not parse.");
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -43,7 +44,7 @@ public class DialPlanScalingBenchmarks
         _request = Encoding.ASCII.GetBytes(
             $"INVITE sip:{number}@sbc.example.net SIP/2.0\r\nVia: SIP/2.0/UDP 203.0.113.7:5060;branch=z9hG4bK-scale\r\nMax-Forwards: 70\r\n" +
             $"To: <sip:{number}@sbc.example.net>\r\nFrom: <sip:alice@example.com>;tag=a1\r\nCall-ID: scale-1@203.0.113.7\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
-        if (SipParser.TryParseDatagram(_request, _index, out var message) != SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(_request, _index, out var message) != OperationStatus.Done)
         {
             throw new InvalidOperationException("The benchmark request does not parse.");
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using AlwaysConnected.Routing.DialPlan;
 using AlwaysConnected.Routing.DialPlan.Compilation;
@@ -47,7 +48,7 @@ public class HostilePatternBenchmarks
             "From: <sip:a@example.com>;tag=1\r\nTo: <sip:1000@pbx.example.com>\r\n" +
             "Call-ID: c1\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\n" +
             $"X-Evil: {value}\r\nContent-Length: 0\r\n\r\n");
-        if (SipParser.TryParseDatagram(_request, _index, out var message) != SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(_request, _index, out var message) != OperationStatus.Done)
         {
             throw new InvalidOperationException("The benchmark request does not parse.");
         }

@@ -24,7 +24,7 @@ public class ParserBenchmarks
     public void Setup()
     {
         _data = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", Message + ".sip"));
-        if (SipParser.TryParseDatagram(_data, _index, out _) != SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(_data, _index, out _) != OperationStatus.Done)
         {
             throw new InvalidOperationException($"{Message}.sip does not parse.");
         }

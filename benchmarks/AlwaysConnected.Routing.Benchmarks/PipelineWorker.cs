@@ -30,7 +30,7 @@ internal sealed class PipelineWorker(SipRouter router, byte[] invite)
     /// <summary>Routes the INVITE through all three stages; returns the size of the request sent to the trunk (0 on failure).</summary>
     public int Run()
     {
-        if (SipParser.TryParseDatagram(invite, _index, out var atSipServer) != SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(invite, _index, out var atSipServer) != OperationStatus.Done)
         {
             return 0;
         }
@@ -38,7 +38,7 @@ internal sealed class PipelineWorker(SipRouter router, byte[] invite)
         router.Route(atSipServer, FromMediaServer, _decision);
         _toPbx.ResetWrittenCount();
         if (!SipRequestWriter.TryWrite(atSipServer, _decision, _toPbx, out _)
-            || SipParser.TryParseDatagram(_toPbx.WrittenSpan, _index, out var atPbx) != SipParseStatus.Success)
+            || SipParser.TryParseDatagram(_toPbx.WrittenSpan, _index, out var atPbx) != OperationStatus.Done)
         {
             return 0;
         }
@@ -48,7 +48,7 @@ internal sealed class PipelineWorker(SipRouter router, byte[] invite)
         router.RouteIn(atPbx, fromSipServer, _decision, _selection);
         _afterIn.ResetWrittenCount();
         if (!SipRequestWriter.TryWrite(atPbx, _decision, _afterIn, out _)
-            || SipParser.TryParseDatagram(_afterIn.WrittenSpan, _index, out var outgoing) != SipParseStatus.Success
+            || SipParser.TryParseDatagram(_afterIn.WrittenSpan, _index, out var outgoing) != OperationStatus.Done
             || !router.RouteOut(outgoing, fromSipServer, _decision, _selection))
         {
             return 0;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.DialPlan.Text;
@@ -31,7 +32,7 @@ public class RouterValidationBenchmarks
         _validating = new SipRouterBuilder().AddModel(new RoutingModel(plan, Ars.ArsDefinition.Empty)).Build();
         _trusting = new SipRouterBuilder().AddModel(new RoutingModel(plan, Ars.ArsDefinition.Empty))
             .WithOptions(new SipRouterOptions { ValidateRequests = false }).Build();
-        if (SipParser.TryParseDatagram(_request, _index, out var message) != SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(_request, _index, out var message) != OperationStatus.Done)
         {
             throw new InvalidOperationException("The benchmark request does not parse.");
         }

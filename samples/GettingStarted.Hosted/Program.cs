@@ -43,7 +43,7 @@ Console.WriteLine($"PBX core:   {AtPbxCore(output.WrittenSpan.ToArray(), new IPE
 // The SIP server's stage: the dial plan decides.
 string AtSipServer(byte[] datagram, IPEndPoint source)
 {
-    if (SipParser.TryParseDatagram(datagram, index, out var message) != SipParseStatus.Success)
+    if (SipParser.TryParseDatagram(datagram, index, out var message) != OperationStatus.Done)
     {
         // Not a request the server can read: answer with the status the parser suggests (400, 413, 414 or 513).
         return $"answer {index.Error.SuggestedStatusCode} ({index.Error})";
@@ -56,7 +56,7 @@ string AtSipServer(byte[] datagram, IPEndPoint source)
 // A PBX core's stage: ARS IN rewrites the arriving call and fills its properties, then ARS OUT picks the trunk.
 string AtPbxCore(byte[] datagram, IPEndPoint source)
 {
-    if (SipParser.TryParseDatagram(datagram, index, out var message) != SipParseStatus.Success)
+    if (SipParser.TryParseDatagram(datagram, index, out var message) != OperationStatus.Done)
     {
         return $"answer {index.Error.SuggestedStatusCode} ({index.Error})";
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using AlwaysConnected.Routing;
 using AlwaysConnected.Routing.Sip;
@@ -34,7 +35,7 @@ var datagram = System.Text.Encoding.ASCII.GetBytes("""
 
 var index = new SipMessageIndex();
 var decision = new RoutingDecision();
-if (SipParser.TryParseDatagram(datagram, index, out var message) == SipParseStatus.Success)
+if (SipParser.TryParseDatagram(datagram, index, out var message) == OperationStatus.Done)
 {
     // From outside, with the PBX's private header: the anti-spoofing rule rejects it (603).
     router.Route(message, new RoutingContext(new IPEndPoint(IPAddress.Parse("203.0.113.9"), 5060)), decision);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AlwaysConnected.Routing.Sip;
 
@@ -97,7 +98,7 @@ internal static class SeedCorpus
         var values = new List<byte[]>();
         foreach (var bytes in messages)
         {
-            if (SipParser.TryParseDatagram(bytes, index, out var message) != SipParseStatus.Success)
+            if (SipParser.TryParseDatagram(bytes, index, out var message) != OperationStatus.Done)
             {
                 continue;
             }

@@ -122,7 +122,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
         var afterIn = new ArrayBufferWriter<byte>(request.Span.Length + 256);
         var route = _router.Route(request, new RoutingContext(inbound.Source, inbound.Transport), afterIn);
         var index = new SipMessageIndex();
-        if (!route.ToTrunk || SipParser.TryParseDatagram(afterIn.WrittenSpan, index, out var outgoing) != SipParseStatus.Success)
+        if (!route.ToTrunk || SipParser.TryParseDatagram(afterIn.WrittenSpan, index, out var outgoing) != OperationStatus.Done)
         {
             var status = route.ToTrunk ? 500 : route.StatusCode;
             LogAnswered(request.Method, inbound.Source, status);
@@ -281,7 +281,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
         var trunk = call.Call;
         var index = new SipMessageIndex();
         if (!_resolver.TryResolveNextHop(trunk.Target, out var destination)
-            || SipParser.TryParseDatagram(trunk.Request, index, out var request) != SipParseStatus.Success
+            || SipParser.TryParseDatagram(trunk.Request, index, out var request) != OperationStatus.Done
             || !CSeqHeader.TryParse(request.GetFirstValue(SipHeaderId.CSeq), out var cseq))
         {
             LogUnroutable(call.Upstream.Source, Encoding.UTF8.GetString(trunk.Target));
@@ -424,7 +424,7 @@ internal sealed partial class PbxCoreRelay : ISipMessageHandler
     private void AnswerCaller(PbxCoreCall call, int status, string reason)
     {
         var index = new SipMessageIndex();
-        if (SipParser.TryParseDatagram(call.CallerRequest, index, out var request) == SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(call.CallerRequest, index, out var request) == OperationStatus.Done)
         {
             Answer(call.Node, request, call.Upstream, status, reason, new ArrayBufferWriter<byte>(1024));
             RememberAnswered(call.UpstreamBranch);

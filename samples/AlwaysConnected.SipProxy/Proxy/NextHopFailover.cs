@@ -195,7 +195,7 @@ internal sealed partial class NextHopFailover(
         _byBranch[branch] = attempt;
         var index = new SipMessageIndex();
         var output = new ArrayBufferWriter<byte>(attempt.Request.Length + 256);
-        if (SipParser.TryParseDatagram(attempt.Request, index, out var request) != SipParseStatus.Success
+        if (SipParser.TryParseDatagram(attempt.Request, index, out var request) != OperationStatus.Done
             || !RequestForwarder.TryBuild(request, attempt.Edits with { Branch = branch }, attempt.Inbound.Source, output))
         {
             attempt.Final = true;
@@ -231,7 +231,7 @@ internal sealed partial class NextHopFailover(
             attempt.Timer?.Dispose();
             var index = new SipMessageIndex();
             var output = new ArrayBufferWriter<byte>(512);
-            if (SipParser.TryParseDatagram(attempt.Request, index, out var request) == SipParseStatus.Success
+            if (SipParser.TryParseDatagram(attempt.Request, index, out var request) == OperationStatus.Done
                 && ResponseFactory.TryBuild(request, 408, "Request Timeout (no next hop answered)", attempt.Inbound.Source, output))
             {
                 node.Reply(attempt.Inbound, output.WrittenSpan, attempt.Inbound.Source);
@@ -248,7 +248,7 @@ internal sealed partial class NextHopFailover(
         }
 
         var index = new SipMessageIndex();
-        if (SipParser.TryParseDatagram(sent, index, out var invite) != SipParseStatus.Success
+        if (SipParser.TryParseDatagram(sent, index, out var invite) != OperationStatus.Done
             || !invite.TryGetValue(SipHeaderId.Via, 0, out var via)
             || !CSeqHeader.TryParse(invite.GetFirstValue(SipHeaderId.CSeq), out var cseq))
         {
@@ -275,7 +275,7 @@ internal sealed partial class NextHopFailover(
     private static byte[]? ParsedRequestUri(Attempt attempt)
     {
         var index = new SipMessageIndex();
-        return SipParser.TryParseDatagram(attempt.Request, index, out var request) == SipParseStatus.Success ? request.RequestUri.ToArray() : null;
+        return SipParser.TryParseDatagram(attempt.Request, index, out var request) == OperationStatus.Done ? request.RequestUri.ToArray() : null;
     }
 
     /// <summary>Drops expired attempts; when still full, the oldest go first so the table never grows past its bound.</summary>

@@ -248,7 +248,7 @@ internal sealed partial class StatelessProxy(
             return;
         }
 
-        if (SipParser.TryParseDatagram(scratch.Rewritten.WrittenSpan, scratch.Index, out var rewritten) != SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(scratch.Rewritten.WrittenSpan, scratch.Index, out var rewritten) != OperationStatus.Done)
         {
             LogRoutingError(inbound.Source, RoutingErrorCode.InvalidValue, scratch.Index.Error.GetDescription());
             Answer(node, request, inbound, 500, "Server Internal Error (rewrite)", scratch);
@@ -275,7 +275,7 @@ internal sealed partial class StatelessProxy(
     {
         scratch.Rewritten.ResetWrittenCount();
         if (!SipRequestWriter.TryWrite(request, decision, scratch.Rewritten, out var writeError)
-            || SipParser.TryParseDatagram(scratch.Rewritten.WrittenSpan, scratch.Index, out var rewritten) != SipParseStatus.Success)
+            || SipParser.TryParseDatagram(scratch.Rewritten.WrittenSpan, scratch.Index, out var rewritten) != OperationStatus.Done)
         {
             LogRoutingError(inbound.Source, writeError, "the decision could not be applied");
             Answer(node, request, inbound, 500, "Server Internal Error (rewrite)", scratch);

@@ -234,11 +234,11 @@ internal sealed partial class SipNode : IAsyncDisposable
         Deliver(status, message, index, inbound);
     }
 
-    private void Deliver(SipParseStatus status, SipMessage message, SipMessageIndex index, in Inbound inbound)
+    private void Deliver(OperationStatus status, SipMessage message, SipMessageIndex index, in Inbound inbound)
     {
         try
         {
-            if (status == SipParseStatus.Success)
+            if (status == OperationStatus.Done)
             {
                 _handler.Handle(this, message, inbound);
             }
@@ -338,7 +338,7 @@ internal sealed partial class SipNode : IAsyncDisposable
         while (!buffer.IsEmpty)
         {
             var status = SipParser.TryParseStream(buffer, index, out var message, out var consumed);
-            if (status == SipParseStatus.NeedMoreData)
+            if (status == OperationStatus.NeedMoreData)
             {
                 if (buffer.Length > _maxMessageSize)
                 {
@@ -349,7 +349,7 @@ internal sealed partial class SipNode : IAsyncDisposable
                 return true;
             }
 
-            var framingLost = status == SipParseStatus.Error && consumed.Equals(buffer.Start);
+            var framingLost = status == OperationStatus.InvalidData && consumed.Equals(buffer.Start);
             Deliver(status, message, index, inbound);
             if (framingLost)
             {

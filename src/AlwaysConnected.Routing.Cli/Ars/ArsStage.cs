@@ -1,3 +1,4 @@
+using System.Buffers;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Cli.Explain;
 using AlwaysConnected.Routing.DialPlan;
@@ -40,7 +41,7 @@ internal static class ArsStage
         }
 
         var index = new SipMessageIndex();
-        if (SipParser.TryParseDatagram(request, index, out var atPbx) != SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(request, index, out var atPbx) != OperationStatus.Done)
         {
             return before with { Outcome = "error", Stage = "ars-in", Error = new ExplainError(index.Error.Code.ToString(), index.Error.GetDescription(), index.Error.Offset) };
         }

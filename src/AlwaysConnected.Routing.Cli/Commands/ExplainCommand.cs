@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using AlwaysConnected.Routing.Cli.Ars;
@@ -124,9 +125,9 @@ internal static class ExplainCommand
 
         var index = new SipMessageIndex();
         var status = SipParser.TryParseDatagram(bytes, index, out var message);
-        if (status != SipParseStatus.Success)
+        if (status != OperationStatus.Done)
         {
-            var error = status == SipParseStatus.NeedMoreData
+            var error = status == OperationStatus.NeedMoreData
                 ? new ExplainError("Incomplete", "The message is incomplete: the header section does not end, or the body is shorter than Content-Length.", bytes.Length)
                 : new ExplainError(index.Error.Code.ToString(), ParseErrorText.Describe(index.Error), index.Error.Offset);
             return Report(ExplainResult.Failure("parse-error", error), settings.Json, stdout, stderr, ExitCodes.MessageParseError);

@@ -49,7 +49,7 @@ internal static class DecisionReport
 
         outgoing = buffer.WrittenSpan.ToArray();
         var index = new SipMessageIndex();
-        if (SipParser.TryParseDatagram(outgoing, index, out var written) != SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(outgoing, index, out var written) != OperationStatus.Done)
         {
             return result with
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -11,7 +12,7 @@ namespace AlwaysConnected.Routing.Sip;
 internal static class SipMessageValidator
 {
     /// <summary>Checks a parsed message.</summary>
-    /// <param name="message">A message for which the parser returned <see cref="SipParseStatus.Success"/>.</param>
+    /// <param name="message">A message for which the parser returned <see cref="OperationStatus.Done"/>.</param>
     /// <param name="error">The first problem found, with its offset and suggested status.</param>
     /// <param name="requireMaxForwards">Whether a request without Max-Forwards is an error (RFC 3261 says it MUST be present, RFC 2543 peers omit it).</param>
     /// <returns>Whether the message passed every check.</returns>

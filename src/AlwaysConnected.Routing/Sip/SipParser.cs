@@ -20,7 +20,9 @@ namespace AlwaysConnected.Routing.Sip;
 /// Only what framing and transaction matching need is checked eagerly (start line, header line structure,
 /// Content-Length, CSeq). Header grammars and required-header rules are checked by <see cref="SipMessageValidator"/>.
 /// Errors that leave the line structure intact are recorded and parsing goes on, so the headers needed for an
-/// error response (Via, From, To, Call-ID, CSeq) remain readable after an <see cref="SipParseStatus.Error"/>.
+/// error response (Via, From, To, Call-ID, CSeq) remain readable after an <see cref="OperationStatus.InvalidData"/>.
+/// The result is the BCL's <see cref="OperationStatus"/>, as <c>Base64</c> and <c>Utf8</c> return for span operations,
+/// rather than a status enum of this library's own.
 /// </remarks>
 public static class SipParser
 {
@@ -33,8 +35,8 @@ public static class SipParser
     /// <param name="datagram">The datagram bytes; the caller keeps owning them and must keep them unchanged while the message is used.</param>
     /// <param name="index">The reusable index to fill.</param>
     /// <param name="message">The message (also after an error: what could be read).</param>
-    /// <returns><see cref="SipParseStatus.Success"/> or <see cref="SipParseStatus.Error"/> (never NeedMoreData).</returns>
-    public static SipParseStatus TryParseDatagram(ReadOnlySpan<byte> datagram, SipMessageIndex index, out SipMessage message)
+    /// <returns><see cref="OperationStatus.Done"/> or <see cref="OperationStatus.InvalidData"/> (never NeedMoreData, never DestinationTooSmall).</returns>
+    public static OperationStatus TryParseDatagram(ReadOnlySpan<byte> datagram, SipMessageIndex index, out SipMessage message)
     {
         ArgumentNullException.ThrowIfNull(index);
         index.Reset();
@@ -54,8 +56,11 @@ public static class SipParser
     /// Just after the message on success, and on an error that left the framing intact (the caller may answer and
     /// go on); the start of <paramref name="input"/> on NeedMoreData and on framing errors (close the connection).
     /// </param>
-    /// <returns>Success, NeedMoreData (incomplete, not malformed) or Error.</returns>
-    public static SipParseStatus TryParseStream(in ReadOnlySequence<byte> input, SipMessageIndex index, out SipMessage message, out SequencePosition consumed)
+    /// <returns>
+    /// <see cref="OperationStatus.Done"/>, <see cref="OperationStatus.NeedMoreData"/> (incomplete, not malformed) or
+    /// <see cref="OperationStatus.InvalidData"/>; never <see cref="OperationStatus.DestinationTooSmall"/> (the index grows).
+    /// </returns>
+    public static OperationStatus TryParseStream(in ReadOnlySequence<byte> input, SipMessageIndex index, out SipMessage message, out SequencePosition consumed)
     {
         ArgumentNullException.ThrowIfNull(index);
         index.Reset();
@@ -64,7 +69,7 @@ public static class SipParser
             var span = input.FirstSpan;
             var status = ParseContiguous(span, index, isStream: true, out int start, out int length);
             message = new SipMessage(span.Slice(start, length), index);
-            consumed = status == SipParseStatus.Success || (status == SipParseStatus.Error && index.FramingIntact)
+            consumed = status == OperationStatus.Done || (status == OperationStatus.InvalidData && index.FramingIntact)
                 ? input.GetPosition(start + length)
                 : input.Start;
             return status;
@@ -73,7 +78,7 @@ public static class SipParser
         return ParseMultiSegment(input, index, out message, out consumed);
     }
 
-    private static SipParseStatus ParseMultiSegment(in ReadOnlySequence<byte> input, SipMessageIndex index, out SipMessage message, out SequencePosition consumed)
+    private static OperationStatus ParseMultiSegment(in ReadOnlySequence<byte> input, SipMessageIndex index, out SipMessage message, out SequencePosition consumed)
     {
         consumed = input.Start;
         message = new SipMessage(default, index);
@@ -88,12 +93,12 @@ public static class SipParser
         long available = input.Length - skipped;
         if (available == 0)
         {
-            return SipParseStatus.NeedMoreData;
+            return OperationStatus.NeedMoreData;
         }
 
         if (!reader.TryReadTo(out ReadOnlySequence<byte> _, EndOfHeaders, advancePastDelimiter: true))
         {
-            return available > max ? Fail(index, SipParseErrorCode.MessageTooLarge, max) : SipParseStatus.NeedMoreData;
+            return available > max ? Fail(index, SipParseErrorCode.MessageTooLarge, max) : OperationStatus.NeedMoreData;
         }
 
         long headLength = reader.Consumed - skipped;
@@ -111,11 +116,11 @@ public static class SipParser
         if (headResult == HeadResult.Fatal || framingBroken)
         {
             message = new SipMessage(head, index);
-            return SipParseStatus.Error;
+            return OperationStatus.InvalidData;
         }
 
         var status = FrameBody(index, (int)headLength, headLength + body.Length, isStream: true, out int messageLength);
-        if (status == SipParseStatus.NeedMoreData || (status == SipParseStatus.Error && !index.FramingIntact))
+        if (status == OperationStatus.NeedMoreData || (status == OperationStatus.InvalidData && !index.FramingIntact))
         {
             message = new SipMessage(head, index);
             return status;
@@ -125,10 +130,10 @@ public static class SipParser
         body.Slice(0, messageLength - (int)headLength).CopyTo(buffer.AsSpan((int)headLength));
         message = new SipMessage(new ReadOnlySpan<byte>(buffer, 0, messageLength), index);
         consumed = input.GetPosition(skipped + messageLength);
-        return index.Error.IsError ? SipParseStatus.Error : SipParseStatus.Success;
+        return index.Error.IsError ? OperationStatus.InvalidData : OperationStatus.Done;
     }
 
-    private static SipParseStatus ParseContiguous(ReadOnlySpan<byte> input, SipMessageIndex index, bool isStream, out int start, out int length)
+    private static OperationStatus ParseContiguous(ReadOnlySpan<byte> input, SipMessageIndex index, bool isStream, out int start, out int length)
     {
         start = 0;
         while (start + 1 < input.Length && input[start] == '\r' && input[start + 1] == '\n')
@@ -142,7 +147,7 @@ public static class SipParser
         if (msg.IsEmpty || (isStream && msg.Length == 1 && msg[0] == '\r'))
         {
             length = 0;
-            return isStream ? SipParseStatus.NeedMoreData : Fail(index, SipParseErrorCode.EmptyMessage, 0);
+            return isStream ? OperationStatus.NeedMoreData : Fail(index, SipParseErrorCode.EmptyMessage, 0);
         }
 
         bool tooLarge = false;
@@ -152,7 +157,7 @@ public static class SipParser
             if (headEnd < 0)
             {
                 length = 0;
-                return msg.Length > max ? Fail(index, SipParseErrorCode.MessageTooLarge, max) : SipParseStatus.NeedMoreData;
+                return msg.Length > max ? Fail(index, SipParseErrorCode.MessageTooLarge, max) : OperationStatus.NeedMoreData;
             }
 
             if (headEnd + EndOfHeaders.Length > max)
@@ -174,13 +179,13 @@ public static class SipParser
         {
             index.Error = new SipParseError(SipParseErrorCode.MessageTooLarge, max);
             index.FramingIntact = false;
-            return SipParseStatus.Error;
+            return OperationStatus.InvalidData;
         }
 
         if (headResult == HeadResult.Fatal || framingBroken)
         {
             index.FramingIntact = false;
-            return SipParseStatus.Error;
+            return OperationStatus.InvalidData;
         }
 
         if (headResult == HeadResult.Incomplete)
@@ -192,26 +197,26 @@ public static class SipParser
             }
 
             index.FramingIntact = false;
-            return SipParseStatus.Error;
+            return OperationStatus.InvalidData;
         }
 
         var status = FrameBody(index, index.HeadLength, msg.Length, isStream, out int messageLength);
-        if (status == SipParseStatus.NeedMoreData)
+        if (status == OperationStatus.NeedMoreData)
         {
             length = 0;
             return status;
         }
 
-        if (status == SipParseStatus.Success || index.FramingIntact)
+        if (status == OperationStatus.Done || index.FramingIntact)
         {
             length = messageLength;
         }
 
-        return index.Error.IsError ? SipParseStatus.Error : status;
+        return index.Error.IsError ? OperationStatus.InvalidData : status;
     }
 
     /// <summary>Decides the body range once the head is indexed.</summary>
-    private static SipParseStatus FrameBody(SipMessageIndex index, int headLength, long available, bool isStream, out int messageLength)
+    private static OperationStatus FrameBody(SipMessageIndex index, int headLength, long available, bool isStream, out int messageLength)
     {
         messageLength = headLength;
         long contentLength = index.ContentLength;
@@ -238,7 +243,7 @@ public static class SipParser
             {
                 if (isStream)
                 {
-                    return SipParseStatus.NeedMoreData;
+                    return OperationStatus.NeedMoreData;
                 }
 
                 index.FramingIntact = false;
@@ -252,7 +257,7 @@ public static class SipParser
 
         index.BodyLength = messageLength - headLength;
         index.FramingIntact = true;
-        return SipParseStatus.Success;
+        return OperationStatus.Done;
     }
 
     private enum HeadResult
@@ -798,17 +803,17 @@ public static class SipParser
             && !numbers[(dot + 1)..].ContainsAnyExceptInRange((byte)'0', (byte)'9');
     }
 
-    private static SipParseStatus Fail(SipMessageIndex index, SipParseErrorCode code, int offset)
+    private static OperationStatus Fail(SipMessageIndex index, SipParseErrorCode code, int offset)
     {
         index.Error = new SipParseError(code, offset);
         index.FramingIntact = false;
-        return SipParseStatus.Error;
+        return OperationStatus.InvalidData;
     }
 
-    private static SipParseStatus FailKeep(SipMessageIndex index, SipParseErrorCode code, int offset)
+    private static OperationStatus FailKeep(SipMessageIndex index, SipParseErrorCode code, int offset)
     {
         Defer(index, code, offset);
-        return SipParseStatus.Error;
+        return OperationStatus.InvalidData;
     }
 
     /// <summary>Records the first error; later ones add nothing a server could act on.</summary>

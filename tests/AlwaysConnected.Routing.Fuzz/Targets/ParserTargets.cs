@@ -21,9 +21,9 @@ internal static class ParserTargets
     {
         var index = Index;
         var status = SipParser.TryParseDatagram(input, index, out var message);
-        FuzzInvariantException.Check(status is SipParseStatus.Success or SipParseStatus.Error, "a datagram never needs more data");
+        FuzzInvariantException.Check(status is OperationStatus.Done or OperationStatus.InvalidData, "a datagram never needs more data");
         CheckResult(status, index, input.Length);
-        if (status == SipParseStatus.Success)
+        if (status == OperationStatus.Done)
         {
             FuzzInvariantException.Check(message.Body.Length <= input.Length, "the body lies inside the datagram");
             message.TryValidate(out _);
@@ -49,7 +49,7 @@ internal static class ParserTargets
 
         // The message is documented as readable after Success and Error; after NeedMoreData it is not
         // (see Hardening/KnownBugTests: its accessors throw).
-        if (status != SipParseStatus.NeedMoreData)
+        if (status != OperationStatus.NeedMoreData)
         {
             ReadEverything(message);
         }
@@ -59,12 +59,12 @@ internal static class ParserTargets
         var chunkedStatus = SipParser.TryParseStream(chunked, other, out var chunkedMessage, out var chunkedConsumed);
         FuzzInvariantException.Check(chunkedStatus == status, $"segmentation changed the status: {status} whole, {chunkedStatus} in segments");
         FuzzInvariantException.Check(chunked.Slice(0, chunkedConsumed).Length == consumedWhole, "segmentation changed how much was consumed");
-        if (status == SipParseStatus.Success)
+        if (status == OperationStatus.Done)
         {
             FuzzInvariantException.Check(chunkedMessage.Span.SequenceEqual(messageWhole), "segmentation changed the message");
         }
 
-        if (status == SipParseStatus.Error)
+        if (status == OperationStatus.InvalidData)
         {
             FuzzInvariantException.Check(other.Error.Code == errorWhole.Code, $"segmentation changed the error: {errorWhole.Code} whole, {other.Error.Code} in segments");
         }
@@ -89,9 +89,9 @@ internal static class ParserTargets
         return [.. cuts];
     }
 
-    private static void CheckResult(SipParseStatus status, SipMessageIndex index, int length)
+    private static void CheckResult(OperationStatus status, SipMessageIndex index, int length)
     {
-        if (status == SipParseStatus.Error)
+        if (status == OperationStatus.InvalidData)
         {
             FuzzInvariantException.Check(index.Error.IsError, "an Error status carries an error code");
             FuzzInvariantException.Check(index.Error.Offset >= 0 && index.Error.Offset <= length, $"the error offset {index.Error.Offset} lies inside the input ({length} bytes)");

@@ -80,7 +80,7 @@ internal static class RouteAndWriteTarget
     public static void RouteAndWrite(ReadOnlySpan<byte> input)
     {
         var state = s_state ??= new State();
-        if (SipParser.TryParseDatagram(input, state.Index, out var message) != SipParseStatus.Success || !message.IsRequest)
+        if (SipParser.TryParseDatagram(input, state.Index, out var message) != OperationStatus.Done || !message.IsRequest)
         {
             return;
         }
@@ -95,7 +95,7 @@ internal static class RouteAndWriteTarget
         var state = s_state ??= new State();
         foreach (var sample in SeedCorpus.SampleRequests)
         {
-            if (SipParser.TryParseDatagram(sample, state.Index, out var message) == SipParseStatus.Success)
+            if (SipParser.TryParseDatagram(sample, state.Index, out var message) == OperationStatus.Done)
             {
                 RouteOne(router, message, FromMediaServer, state);
                 RouteOne(router, message, FromOutside, state);
@@ -146,7 +146,7 @@ internal static class RouteAndWriteTarget
 
         var written = output.WrittenSpan;
         var status = SipParser.TryParseDatagram(written, state.OutputIndex, out var again);
-        FuzzInvariantException.Check(status == SipParseStatus.Success, $"the written request parses again (got {state.OutputIndex.Error})");
+        FuzzInvariantException.Check(status == OperationStatus.Done, $"the written request parses again (got {state.OutputIndex.Error})");
         FuzzInvariantException.Check(again.Body.SequenceEqual(message.Body), "writing keeps the body");
         FuzzInvariantException.Check(again.Method == message.Method, "writing keeps the method");
     }

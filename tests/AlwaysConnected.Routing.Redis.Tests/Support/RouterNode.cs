@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using AlwaysConnected.Routing.Ars;
@@ -45,7 +46,7 @@ internal sealed class RouterNode : IDisposable
         var index = new SipMessageIndex();
         var decision = new RoutingDecision();
         var selection = new ArsSelection();
-        SipParser.TryParseDatagram(Invite, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(Invite, index, out var message).Should().Be(OperationStatus.Done);
         if (!Router.RouteOut(message, Source, decision, selection))
         {
             return (null, null, decision.StatusCode);

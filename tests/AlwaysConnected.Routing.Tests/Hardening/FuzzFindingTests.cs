@@ -33,7 +33,7 @@ public class FuzzFindingTests
         var data = Encoding.ASCII.GetBytes("INVITE sip:a@example.com SIP/2.0\r\nCall-ID: x\r\nContent-Length: 9999\r\n\r\nv=0\r\n");
         var index = new SipMessageIndex();
 
-        SipParser.TryParseStream(new ReadOnlySequence<byte>(data), index, out var message, out _).Should().Be(SipParseStatus.NeedMoreData);
+        SipParser.TryParseStream(new ReadOnlySequence<byte>(data), index, out var message, out _).Should().Be(OperationStatus.NeedMoreData);
         int length = -1;
         var act = () => length = ReadStartLineLength(data, index);
 
@@ -63,7 +63,7 @@ public class FuzzFindingTests
             .Build();
         var bytes = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(SeedMessages.MediaServerInvite()).Replace("<sip:09012345678@127.0.0.1:5060>", $"<sip:{user}@127.0.0.1:5060>", StringComparison.Ordinal));
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(OperationStatus.Done);
         var decision = new RoutingDecision();
 
         router.Route(message, SeedMessages.FromMediaServer, decision);
@@ -72,7 +72,7 @@ public class FuzzFindingTests
 
         if (written)
         {
-            SipParser.TryParseDatagram(output.WrittenSpan, new SipMessageIndex(), out _).Should().Be(SipParseStatus.Success, "what the router writes must parse");
+            SipParser.TryParseDatagram(output.WrittenSpan, new SipMessageIndex(), out _).Should().Be(OperationStatus.Done, "what the router writes must parse");
         }
         else
         {
@@ -85,7 +85,7 @@ public class FuzzFindingTests
     {
         var input = "HNVITE sip:ucom SIP/2.2\r\n\r\nv\0\u0001"u8.ToArray();
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(input, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(input, index, out var message).Should().Be(OperationStatus.Done);
         // Validation would refuse this request before the writer sees it; the writer must still cope with
         // what a host that validates on its own (ValidateRequests off) routes.
         var router = new SipRouterBuilder().AddDialPlanText("[Rule x]\n[Matching Patterns]\n$request = .\n[Deploy Patterns]\nX-A = 1\n")
@@ -97,7 +97,7 @@ public class FuzzFindingTests
         SipRequestWriter.TryWrite(message, decision, output, out _).Should().BeTrue();
 
         var again = new SipMessageIndex();
-        SipParser.TryParseDatagram(output.WrittenSpan, again, out var written).Should().Be(SipParseStatus.Success, again.Error.ToString());
+        SipParser.TryParseDatagram(output.WrittenSpan, again, out var written).Should().Be(OperationStatus.Done, again.Error.ToString());
         written.StartLine.SequenceEqual(message.StartLine).Should().BeTrue();
         Encoding.ASCII.GetString(written.GetFirstValue(SipHeaderId.Extension)).Should().Be("1");
     }

@@ -52,7 +52,7 @@ public class HostileInputTests
     {
         var bytes = Request("X-Big: " + new string('a', 64 * 1024) + "\r\n");
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(bytes, index, out _).Should().Be(SipParseStatus.Error);
+        SipParser.TryParseDatagram(bytes, index, out _).Should().Be(OperationStatus.InvalidData);
         index.Error.Code.Should().BeOneOf(SipParseErrorCode.MessageTooLarge, SipParseErrorCode.HeaderLineTooLong);
 
         var decision = RouteWithin(bytes, CopyingRouter());
@@ -65,7 +65,7 @@ public class HostileInputTests
     {
         var bytes = Request(string.Concat(Enumerable.Range(0, 10_000).Select(i => $"X-H{i}: v\r\n")));
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(bytes, index, out _).Should().Be(SipParseStatus.Error);
+        SipParser.TryParseDatagram(bytes, index, out _).Should().Be(OperationStatus.InvalidData);
         index.Error.Code.Should().BeOneOf(SipParseErrorCode.TooManyHeaders, SipParseErrorCode.MessageTooLarge);
 
         RouteWithin(bytes, CopyingRouter()).Outcome.Should().Be(RoutingOutcome.Forward);
@@ -81,7 +81,7 @@ public class HostileInputTests
 
         decision.Outcome.Should().Be(RoutingOutcome.Forward);
         var index = new SipMessageIndex(NoLimits);
-        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(OperationStatus.Done);
         NameAddress.TryParse(message.GetFirstValue(SipHeaderId.To), out var to).Should().BeTrue();
         int count = 0;
         foreach (var _ in to.Parameters)
@@ -101,7 +101,7 @@ public class HostileInputTests
         var bytes = Request("Route: " + string.Concat(Enumerable.Repeat(",\"<", 20_000)) + "\r\nX-Big: " + new string(',', 60_000) + "\r\n");
         var index = new SipMessageIndex(NoLimits);
         var watch = Stopwatch.StartNew();
-        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(OperationStatus.Done);
         int values = 0;
         foreach (var _ in message.EnumerateValues(SipHeaderId.Route))
         {
@@ -121,7 +121,7 @@ public class HostileInputTests
     {
         var bytes = Request(header);
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(OperationStatus.Done);
         var decision = new RoutingDecision();
 
         CopyingRouter().Route(message, Outside, decision);
@@ -137,7 +137,7 @@ public class HostileInputTests
             decision.Outcome.Should().Be(RoutingOutcome.Forward);
             var output = new ArrayBufferWriter<byte>();
             SipRequestWriter.TryWrite(message, decision, output, out _).Should().BeTrue();
-            SipParser.TryParseDatagram(output.WrittenSpan, new SipMessageIndex(), out _).Should().Be(SipParseStatus.Success);
+            SipParser.TryParseDatagram(output.WrittenSpan, new SipMessageIndex(), out _).Should().Be(OperationStatus.Done);
         }
     }
 
@@ -153,10 +153,10 @@ public class HostileInputTests
         var bytes = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(Request(string.Empty)).Replace("Content-Length: 0", "Content-Length: " + length, StringComparison.Ordinal));
         var index = new SipMessageIndex();
 
-        SipParser.TryParseDatagram(bytes, index, out _).Should().Be(SipParseStatus.Error);
+        SipParser.TryParseDatagram(bytes, index, out _).Should().Be(OperationStatus.InvalidData);
         index.Error.Code.Should().NotBe(SipParseErrorCode.None);
         var status = SipParser.TryParseStream(new ReadOnlySequence<byte>(bytes), index, out _, out _);
-        status.Should().Be(SipParseStatus.Error, "a stream must not wait for {0} bytes", length);
+        status.Should().Be(OperationStatus.InvalidData, "a stream must not wait for {0} bytes", length);
         index.Error.Code.Should().NotBe(SipParseErrorCode.None);
     }
 
@@ -229,7 +229,7 @@ public class HostileInputTests
         var index = new SipMessageIndex(NoLimits);
         var decision = new RoutingDecision();
         var watch = Stopwatch.StartNew();
-        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(SipParseStatus.Success, index.Error.ToString());
+        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(OperationStatus.Done, index.Error.ToString());
         router.Route(message, Outside, decision);
         var output = new ArrayBufferWriter<byte>();
         if (decision.Outcome == RoutingOutcome.Forward)

@@ -22,7 +22,7 @@ public class PropertyTests
         for (int i = 0; i < Cases; i++)
         {
             var bytes = generator.Next();
-            SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(SipParseStatus.Success, Encoding.UTF8.GetString(bytes));
+            SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(OperationStatus.Done, Encoding.UTF8.GetString(bytes));
             output.ResetWrittenCount();
 
             SipRequestWriter.TryWrite(message, decision, output, out var error).Should().BeTrue(error.ToString());
@@ -48,10 +48,10 @@ public class PropertyTests
                 var sequence = Segmented(stream, cuts);
                 foreach (var expected in messages)
                 {
-                    SipParser.TryParseDatagram(expected, datagramIndex, out var datagram).Should().Be(SipParseStatus.Success);
+                    SipParser.TryParseDatagram(expected, datagramIndex, out var datagram).Should().Be(OperationStatus.Done);
                     var status = SipParser.TryParseStream(sequence, streamIndex, out var parsed, out var consumed);
 
-                    status.Should().Be(SipParseStatus.Success, "cuts {0}", string.Join(",", cuts));
+                    status.Should().Be(OperationStatus.Done, "cuts {0}", string.Join(",", cuts));
                     parsed.Span.ToArray().Should().Equal(expected);
                     parsed.HeaderCount.Should().Be(datagram.HeaderCount);
                     parsed.Body.ToArray().Should().Equal(datagram.Body.ToArray());
@@ -63,7 +63,7 @@ public class PropertyTests
                     sequence = sequence.Slice(consumed);
                 }
 
-                SipParser.TryParseStream(sequence, streamIndex, out _, out _).Should().Be(SipParseStatus.NeedMoreData, "only keep-alives are left");
+                SipParser.TryParseStream(sequence, streamIndex, out _, out _).Should().Be(OperationStatus.NeedMoreData, "only keep-alives are left");
             }
         }
     }
@@ -106,7 +106,7 @@ public class PropertyTests
                 $"From: \"{display.Replace("\r", "\\\r", StringComparison.Ordinal).Replace("\n", "\\\n", StringComparison.Ordinal)}\" <sip:2000@example.com>;tag=1\r\n" +
                 $"To: <sip:1000@example.com>\r\nX-Evil: {evil.Replace("\r\n", "\r\n ", StringComparison.Ordinal)}\r\n" +
                 "Call-ID: c@x\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
-            if (SipParser.TryParseDatagram(bytes, index, out var message) != SipParseStatus.Success)
+            if (SipParser.TryParseDatagram(bytes, index, out var message) != OperationStatus.Done)
             {
                 continue;
             }
@@ -131,7 +131,7 @@ public class PropertyTests
 
             if (SipRequestWriter.TryWrite(message, decision, output, out _))
             {
-                SipParser.TryParseDatagram(output.WrittenSpan, new SipMessageIndex(), out var written).Should().Be(SipParseStatus.Success);
+                SipParser.TryParseDatagram(output.WrittenSpan, new SipMessageIndex(), out var written).Should().Be(OperationStatus.Done);
                 written.TryGetHeader("X-Injected"u8, out _).Should().BeFalse();
                 written.HeaderCount.Should().BeLessThanOrEqualTo(message.HeaderCount + 4);
             }

@@ -80,7 +80,7 @@ public class AlwaysConnectedCase2FlowTests
             + "To: <sip:09012345678@itsp.example.net>;tag=t1\r\nCall-ID: test-call-1@192.0.2.1\r\nCSeq: 1 INVITE\r\n"
             + "WWW-Authenticate: Digest realm=\"itsp.example.net\", nonce=\"n0nce\", qop=\"auth\", algorithm=MD5\r\nContent-Length: 0\r\n\r\n");
         var responseIndex = new SipMessageIndex();
-        SipParser.TryParseDatagram(challenge, responseIndex, out var response).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(challenge, responseIndex, out var response).Should().Be(OperationStatus.Done);
         ArsChallengeResponder.TryCreateAuthorization(response, selection.Credentials!, "INVITE", requestUri, new DigestAuthenticator(), out var authorization)
             .Should().BeTrue();
         authorization!.HeaderName.Should().Be("Authorization");

@@ -17,7 +17,7 @@ public class BadInputTests
     {
         var index = new SipMessageIndex(options);
         var status = SipParser.TryParseDatagram(data, index, out var message);
-        status.Should().Be(SipParseStatus.Error);
+        status.Should().Be(OperationStatus.InvalidData);
         index.Error.Offset.Should().BeInRange(0, Math.Max(data.Length, message.Span.Length));
         return index.Error;
     }
@@ -73,7 +73,7 @@ public class BadInputTests
     {
         var ok = Encoding.Latin1.GetBytes(Head + "X-Raw: \0\u00ff\u00fe\0\r\nl: 0\r\n\r\n");
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(ok, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(ok, index, out var message).Should().Be(OperationStatus.Done);
         message.TryGetHeader("x-raw"u8, out var raw).Should().BeTrue();
         message.GetValue(raw).ToArray().Should().Equal(0, 0xFF, 0xFE, 0);
 
@@ -103,9 +103,9 @@ public class BadInputTests
         var options = new SipParserOptions { MaxMessageSize = 1000 };
         var data = Encoding.ASCII.GetBytes(Head + "X: " + new string('a', 2000));
         var index = new SipMessageIndex(options);
-        SipParser.TryParseStream(new ReadOnlySequence<byte>(data), index, out _, out _).Should().Be(SipParseStatus.Error);
+        SipParser.TryParseStream(new ReadOnlySequence<byte>(data), index, out _, out _).Should().Be(OperationStatus.InvalidData);
         index.Error.Code.Should().Be(SipParseErrorCode.MessageTooLarge);
-        SipParser.TryParseStream(SipTestData.Segments(data[..500], data[500..]), index, out _, out _).Should().Be(SipParseStatus.Error);
+        SipParser.TryParseStream(SipTestData.Segments(data[..500], data[500..]), index, out _, out _).Should().Be(OperationStatus.InvalidData);
         index.Error.Code.Should().Be(SipParseErrorCode.MessageTooLarge);
     }
 
@@ -138,14 +138,14 @@ public class BadInputTests
     private static void Exercise(byte[] data, SipMessageIndex index)
     {
         var status = SipParser.TryParseDatagram(data, index, out var message);
-        if (status == SipParseStatus.Success)
+        if (status == OperationStatus.Done)
         {
             SipMessageValidator.TryValidate(message, out _);
             message.Body.Length.Should().BeLessThanOrEqualTo(data.Length);
         }
         else
         {
-            status.Should().Be(SipParseStatus.Error);
+            status.Should().Be(OperationStatus.InvalidData);
             index.Error.Code.Should().NotBe(SipParseErrorCode.None);
             index.Error.Offset.Should().BeInRange(0, data.Length);
         }
@@ -178,7 +178,7 @@ public class BadInputTests
     {
         var watch = Stopwatch.StartNew();
         var cpuStart = ThreadCpuTime.IsSupported ? ThreadCpuTime.NowNanoseconds() : 0;
-        SipParser.TryParseDatagram(data, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(data, index, out var message).Should().Be(OperationStatus.Done);
         foreach (var value in message.EnumerateValues(SipHeaderId.Extension))
         {
             _ = value.Length;

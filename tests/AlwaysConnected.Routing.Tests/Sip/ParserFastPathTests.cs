@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AlwaysConnected.Routing.Sip;
 
@@ -36,7 +37,7 @@ public class ParserFastPathTests
     public void Whitespace_before_the_colon_still_parses()
     {
         var data = Bytes("OPTIONS sip:a@b SIP/2.0\r\nVia : SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID\t: c\r\nContent-Length: 0\r\n\r\n");
-        SipParser.TryParseDatagram(data, new SipMessageIndex(), out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(data, new SipMessageIndex(), out var message).Should().Be(OperationStatus.Done);
         Encoding.ASCII.GetString(message.GetFirstValue(SipHeaderId.Via)).Should().Be("SIP/2.0/UDP h;branch=z9hG4bK1");
         Encoding.ASCII.GetString(message.GetFirstValue(SipHeaderId.CallId)).Should().Be("c");
     }
@@ -45,7 +46,7 @@ public class ParserFastPathTests
     public void Other_names_directly_followed_by_a_colon_are_indexed_like_the_general_path_does()
     {
         var data = Bytes("INVITE sip:a@b SIP/2.0\r\nX-PBX-Param: pin=4711\r\ni: abc\r\nRequire:\t100rel \r\nQ:y\r\nX-Empty:\r\nl: 4\r\n\r\nbody");
-        SipParser.TryParseDatagram(data, new SipMessageIndex(), out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(data, new SipMessageIndex(), out var message).Should().Be(OperationStatus.Done);
         message.HeaderCount.Should().Be(6);
         var expected = new (SipHeaderId Id, string Name, string Value)[]
         {
@@ -78,7 +79,7 @@ public class ParserFastPathTests
     {
         var data = Bytes("INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h\r\n" + line + "\r\n");
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(data, index, out _).Should().Be(SipParseStatus.Error);
+        SipParser.TryParseDatagram(data, index, out _).Should().Be(OperationStatus.InvalidData);
         index.Error.Code.Should().Be(code);
         index.Error.Offset.Should().Be(offset);
     }
@@ -98,14 +99,14 @@ public class ParserFastPathTests
         {
             var data = Bytes($"OPTIONS sip:a@b SIP/2.0\r\nX-Long: {value}{bad}tail\r\nContent-Length: 0\r\n\r\n");
             var index = new SipMessageIndex();
-            SipParser.TryParseDatagram(data, index, out _).Should().Be(SipParseStatus.Error);
+            SipParser.TryParseDatagram(data, index, out _).Should().Be(OperationStatus.InvalidData);
             index.Error.Code.Should().Be(SipParseErrorCode.InvalidLineEnding);
             index.Error.Offset.Should().Be(25 + 8 + padding);
         }
 
         var good = Bytes($"OPTIONS sip:a@b SIP/2.0\r\nX-Long: {value}\r\nX-Next: {value}\r\nContent-Length: 0\r\n\r\n");
         var ok = new SipMessageIndex();
-        SipParser.TryParseDatagram(good, ok, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(good, ok, out var message).Should().Be(OperationStatus.Done);
         message.HeaderCount.Should().Be(3);
         message.TryGetHeader("X-Next"u8, out var next).Should().BeTrue();
         message.GetValue(next).Length.Should().Be(padding);

@@ -10,7 +10,7 @@ public class Rfc4475InterpretationTests
 
     private SipMessage Parse(string name)
     {
-        SipParser.TryParseDatagram(SipTestData.Rfc4475(name), _index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(SipTestData.Rfc4475(name), _index, out var message).Should().Be(OperationStatus.Done);
         return message;
     }
 
@@ -172,15 +172,15 @@ public class Rfc4475InterpretationTests
     public void Dblreq_datagram_ignores_trailing_bytes_and_stream_hands_out_the_invite_next()
     {
         var data = SipTestData.Rfc4475("dblreq");
-        SipParser.TryParseDatagram(data, _index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(data, _index, out var message).Should().Be(OperationStatus.Done);
         message.Method.Should().Be(SipMethod.Register);
         message.Span.Length.Should().BeLessThan(data.Length);
 
         var input = new ReadOnlySequence<byte>(data);
-        SipParser.TryParseStream(input, _index, out var first, out var consumed).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseStream(input, _index, out var first, out var consumed).Should().Be(OperationStatus.Done);
         first.Method.Should().Be(SipMethod.Register);
         var rest = input.Slice(consumed);
-        SipParser.TryParseStream(rest, _index, out var second, out _).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseStream(rest, _index, out var second, out _).Should().Be(OperationStatus.Done);
         second.Method.Should().Be(SipMethod.Invite);
     }
 
@@ -188,7 +188,7 @@ public class Rfc4475InterpretationTests
     public void Clerr_needs_more_data_on_a_stream()
     {
         var input = new ReadOnlySequence<byte>(SipTestData.Rfc4475("clerr"));
-        SipParser.TryParseStream(input, _index, out _, out var consumed).Should().Be(SipParseStatus.NeedMoreData);
+        SipParser.TryParseStream(input, _index, out _, out var consumed).Should().Be(OperationStatus.NeedMoreData);
         consumed.Should().Be(input.Start);
     }
 
@@ -199,7 +199,7 @@ public class Rfc4475InterpretationTests
     public void Unframeable_messages_are_fatal_on_a_stream(string name)
     {
         var input = new ReadOnlySequence<byte>(SipTestData.Rfc4475(name));
-        SipParser.TryParseStream(input, _index, out _, out var consumed).Should().Be(SipParseStatus.Error);
+        SipParser.TryParseStream(input, _index, out _, out var consumed).Should().Be(OperationStatus.InvalidData);
         consumed.Should().Be(input.Start);
     }
 
@@ -296,7 +296,7 @@ public class Rfc4475InterpretationTests
     [Fact]
     public void After_a_parse_error_the_headers_for_a_400_are_still_readable()
     {
-        SipParser.TryParseDatagram(SipTestData.Rfc4475("scalar02"), _index, out var message).Should().Be(SipParseStatus.Error);
+        SipParser.TryParseDatagram(SipTestData.Rfc4475("scalar02"), _index, out var message).Should().Be(OperationStatus.InvalidData);
         message.TryGetHeader(SipHeaderId.Via, out _).Should().BeTrue();
         message.TryGetHeader(SipHeaderId.From, out _).Should().BeTrue();
         message.TryGetHeader(SipHeaderId.To, out _).Should().BeTrue();
@@ -309,7 +309,7 @@ public class Rfc4475InterpretationTests
     [Fact]
     public void Lwsstart_still_exposes_headers_after_a_start_line_error()
     {
-        SipParser.TryParseDatagram(SipTestData.Rfc4475("lwsstart"), _index, out var message).Should().Be(SipParseStatus.Error);
+        SipParser.TryParseDatagram(SipTestData.Rfc4475("lwsstart"), _index, out var message).Should().Be(OperationStatus.InvalidData);
         message.TryGetHeader(SipHeaderId.Via, out _).Should().BeTrue();
         message.TryGetHeader(SipHeaderId.CallId, out _).Should().BeTrue();
     }

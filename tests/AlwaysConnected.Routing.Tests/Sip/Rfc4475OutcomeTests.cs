@@ -1,3 +1,4 @@
+using System.Buffers;
 using AlwaysConnected.Routing.Sip;
 
 namespace AlwaysConnected.Routing.Tests.Sip;
@@ -39,7 +40,7 @@ public class Rfc4475OutcomeTests
     {
         var (status, error) = SipTestData.ParseAndValidate(SipTestData.Rfc4475(name));
 
-        status.Should().Be(SipParseStatus.Success, because: $"{name} is ACCEPT ({error})");
+        status.Should().Be(OperationStatus.Done, because: $"{name} is ACCEPT ({error})");
         error.IsError.Should().BeFalse(because: $"{name} should validate, got {error}");
     }
 
@@ -61,7 +62,7 @@ public class Rfc4475OutcomeTests
         var index = new SipMessageIndex();
         var result = SipParser.TryParseDatagram(SipTestData.Rfc4475(name), index, out _);
 
-        result.Should().Be(SipParseStatus.Error);
+        result.Should().Be(OperationStatus.InvalidData);
         index.Error.Code.Should().Be(code);
         index.Error.SuggestedStatusCode.Should().Be(status);
     }
@@ -81,7 +82,7 @@ public class Rfc4475OutcomeTests
     {
         var (parse, error) = SipTestData.ParseAndValidate(SipTestData.Rfc4475(name));
 
-        parse.Should().Be(SipParseStatus.Success);
+        parse.Should().Be(OperationStatus.Done);
         error.Code.Should().Be(code);
         error.Header.Should().Be(header);
         error.SuggestedStatusCode.Should().Be(status);

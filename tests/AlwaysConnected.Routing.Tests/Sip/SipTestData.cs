@@ -15,11 +15,11 @@ internal static class SipTestData
     public static string Text(ReadOnlySpan<byte> bytes) => System.Text.Encoding.UTF8.GetString(bytes);
 
     /// <summary>Parses a datagram and, if that succeeds, validates it; returns the first error (None when accepted).</summary>
-    public static (SipParseStatus Status, SipParseError Error) ParseAndValidate(byte[] data)
+    public static (OperationStatus Status, SipParseError Error) ParseAndValidate(byte[] data)
     {
         var index = new SipMessageIndex();
         var status = SipParser.TryParseDatagram(data, index, out var message);
-        if (status != SipParseStatus.Success)
+        if (status != OperationStatus.Done)
         {
             return (status, index.Error);
         }

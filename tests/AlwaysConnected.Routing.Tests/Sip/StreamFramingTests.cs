@@ -29,14 +29,14 @@ public class StreamFramingTests
     {
         var data = SipTestData.TypicalInvite();
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(data, index, out var reference).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(data, index, out var reference).Should().Be(OperationStatus.Done);
         string expected = Snapshot(reference);
         reference.HeaderCount.Should().Be(13);
 
         for (int split = 0; split <= data.Length; split++)
         {
             var input = SipTestData.Segments(data[..split], data[split..]);
-            SipParser.TryParseStream(input, index, out var message, out var consumed).Should().Be(SipParseStatus.Success, because: $"split at {split}");
+            SipParser.TryParseStream(input, index, out var message, out var consumed).Should().Be(OperationStatus.Done, because: $"split at {split}");
             Snapshot(message).Should().Be(expected, because: $"split at {split}");
             input.Slice(consumed).Length.Should().Be(0);
         }
@@ -47,7 +47,7 @@ public class StreamFramingTests
     {
         var data = SipTestData.Rfc4475("wsinv");
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(data, index, out var reference).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(data, index, out var reference).Should().Be(OperationStatus.Done);
         string expected = Snapshot(reference);
 
         var pieces = new List<byte[]>();
@@ -58,7 +58,7 @@ public class StreamFramingTests
         }
 
         pieces.Add([]);
-        SipParser.TryParseStream(SipTestData.Segments([.. pieces]), index, out var message, out _).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseStream(SipTestData.Segments([.. pieces]), index, out var message, out _).Should().Be(OperationStatus.Done);
         Snapshot(message).Should().Be(expected);
     }
 
@@ -67,11 +67,11 @@ public class StreamFramingTests
     {
         var data = SipTestData.TypicalInvite();
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(data, index, out var reference).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(data, index, out var reference).Should().Be(OperationStatus.Done);
         string expected = Snapshot(reference);
 
         var pieces = data.SelectMany(b => new[] { Array.Empty<byte>(), new[] { b } }).ToArray();
-        SipParser.TryParseStream(SipTestData.Segments(pieces), index, out var message, out _).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseStream(SipTestData.Segments(pieces), index, out var message, out _).Should().Be(OperationStatus.Done);
         Snapshot(message).Should().Be(expected);
     }
 
@@ -83,12 +83,12 @@ public class StreamFramingTests
         for (int length = 0; length < data.Length; length++)
         {
             var single = new ReadOnlySequence<byte>(data, 0, length);
-            SipParser.TryParseStream(single, index, out _, out var consumed).Should().Be(SipParseStatus.NeedMoreData, because: $"prefix {length}");
+            SipParser.TryParseStream(single, index, out _, out var consumed).Should().Be(OperationStatus.NeedMoreData, because: $"prefix {length}");
             consumed.Should().Be(single.Start);
 
             int half = length / 2;
             var split = SipTestData.Segments(data[..half], data[half..length]);
-            SipParser.TryParseStream(split, index, out _, out _).Should().Be(SipParseStatus.NeedMoreData, because: $"split prefix {length}");
+            SipParser.TryParseStream(split, index, out _, out _).Should().Be(OperationStatus.NeedMoreData, because: $"split prefix {length}");
         }
     }
 
@@ -98,7 +98,7 @@ public class StreamFramingTests
         var data = "\r\n\r\n"u8.ToArray().Concat(SipTestData.TypicalInvite()).ToArray();
         var index = new SipMessageIndex();
         var input = SipTestData.Segments(data[..3], data[3..]);
-        SipParser.TryParseStream(input, index, out var message, out var consumed).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseStream(input, index, out var message, out var consumed).Should().Be(OperationStatus.Done);
         message.Method.Should().Be(SipMethod.Invite);
         input.Slice(consumed).Length.Should().Be(0);
     }
@@ -111,9 +111,9 @@ public class StreamFramingTests
         var input = SipTestData.Segments(bad, good);
         var index = new SipMessageIndex();
 
-        SipParser.TryParseStream(input, index, out _, out var consumed).Should().Be(SipParseStatus.Error);
+        SipParser.TryParseStream(input, index, out _, out var consumed).Should().Be(OperationStatus.InvalidData);
         index.Error.Code.Should().Be(SipParseErrorCode.InvalidCSeq);
-        SipParser.TryParseStream(input.Slice(consumed), index, out var next, out _).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseStream(input.Slice(consumed), index, out var next, out _).Should().Be(OperationStatus.Done);
         next.Method.Should().Be(SipMethod.Invite);
     }
 }

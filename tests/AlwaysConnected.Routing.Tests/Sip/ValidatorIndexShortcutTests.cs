@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AlwaysConnected.Routing.Sip;
 using FluentAssertions;
@@ -103,7 +104,7 @@ public class ValidatorIndexShortcutTests
     private static SipParseError Validate(string text, SipMessageIndex? index = null)
     {
         var bytes = Encoding.ASCII.GetBytes(text);
-        SipParser.TryParseDatagram(bytes, index ?? new SipMessageIndex(), out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(bytes, index ?? new SipMessageIndex(), out var message).Should().Be(OperationStatus.Done);
         SipMessageValidator.TryValidate(message, out var error).Should().Be(!error.IsError);
         return error;
     }

@@ -2,6 +2,7 @@
 // timeout, failover, cancel, end), all under one lock and one session that must be given back exactly once;
 // keeping every transition in one place is what makes that guarantee checkable by reading.
 
+using System.Buffers;
 using System.Text;
 using AlwaysConnected.Routing.Ars.Authentication;
 using AlwaysConnected.Routing.Ars.Evaluation;
@@ -555,7 +556,7 @@ public sealed class TrunkCall : IDisposable
             _index = new SipMessageIndex(index.Options);
         }
 
-        return SipParser.TryParseDatagram(_request.AsSpan(0, _requestLength), _index, out _) == SipParseStatus.Success;
+        return SipParser.TryParseDatagram(_request.AsSpan(0, _requestLength), _index, out _) == OperationStatus.Done;
     }
 
     private void Reset()

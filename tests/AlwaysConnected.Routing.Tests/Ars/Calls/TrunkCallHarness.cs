@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -87,7 +88,7 @@ internal sealed class TrunkCallHarness
     {
         var bytes = request ?? Invite();
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(OperationStatus.Done);
         return call.Start(message, new RoutingContext(new IPEndPoint(IPAddress.Loopback, 5056)));
     }
 
@@ -97,7 +98,7 @@ internal sealed class TrunkCallHarness
     {
         var bytes = Response(status, CurrentCSeq(call), headers);
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(OperationStatus.Done);
         return call.OnResponse(attempt, message);
     }
 

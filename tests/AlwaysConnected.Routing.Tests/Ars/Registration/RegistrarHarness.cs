@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Registration;
@@ -85,7 +86,7 @@ internal sealed class RegistrarHarness : ITrunkRegistrationSender, IAsyncDisposa
         response.Append("Content-Length: 0\r\n\r\n");
         var bytes = Encoding.UTF8.GetBytes(response.ToString());
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(bytes, index, out var message).Should().Be(OperationStatus.Done);
         return Registrar.TryHandleResponse(message);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using AlwaysConnected.Routing.Ars;
@@ -30,7 +31,7 @@ public class TrunkRegistrarTests
         RegistrarHarness.Header(request, "Expires").Should().Be("60");
         RegistrarHarness.Header(request, "CSeq").Should().Be("1 REGISTER");
         RegistrarHarness.Header(request, "Call-ID").Should().Be(request.CallId);
-        SipParser.TryParseDatagram(request.Message.Span, new SipMessageIndex(), out _).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(request.Message.Span, new SipMessageIndex(), out _).Should().Be(OperationStatus.Done);
         h.Registrar.GetState("itsp")!.Status.Should().Be(TrunkRegistrationStatus.Registering);
     }
 
@@ -258,7 +259,7 @@ public class TrunkRegistrarTests
 
         var other = Encoding.UTF8.GetBytes("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.0.2.10;branch=z9hG4bKx\r\nCall-ID: someone-else\r\nCSeq: 1 INVITE\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\nContent-Length: 0\r\n\r\n");
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(other, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(other, index, out var message).Should().Be(OperationStatus.Done);
         h.Registrar.TryHandleResponse(message).Should().BeFalse();
     }
 
@@ -269,7 +270,7 @@ public class TrunkRegistrarTests
         h.Registrar.Apply(RegistrarHarness.Definition(RegistrarHarness.Route()));
         var other = Encoding.UTF8.GetBytes("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.0.2.10;branch=z9hG4bKx\r\nCall-ID: a-call-of-the-proxy@192.0.2.10\r\nCSeq: 1 INVITE\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\nContent-Length: 0\r\n\r\n");
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(other, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(other, index, out var message).Should().Be(OperationStatus.Done);
         h.Registrar.TryHandleResponse(message);
 
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -94,7 +94,7 @@ public class HeaderInjectionTests
     {
         var request = TestRequest.Build("INVITE", "sip:1000@pbx.example.com", [("X-Raw", "a\0b")]);
         var index = new SipMessageIndex();
-        if (SipParser.TryParseDatagram(request, index, out var message) != SipParseStatus.Success)
+        if (SipParser.TryParseDatagram(request, index, out var message) != OperationStatus.Done)
         {
             // The parser refusing a raw NUL outside quotes is as safe as the engine refusing it later.
             return;

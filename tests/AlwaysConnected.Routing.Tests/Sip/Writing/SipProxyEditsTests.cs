@@ -134,7 +134,7 @@ public class SipProxyEditsTests
     {
         decision ??= DialPlanHarness.Evaluate(DialPlanHarness.Compile(HotPathTests.SeedRules), request, Services, DialPlanHarness.MediaServer);
         var index = new SipMessageIndex();
-        SipParser.TryParseDatagram(request, index, out var message).Should().Be(SipParseStatus.Success);
+        SipParser.TryParseDatagram(request, index, out var message).Should().Be(OperationStatus.Done);
         var output = new ArrayBufferWriter<byte>();
         var ok = SipRequestWriter.TryWrite(message, decision, edits, output, out var error);
         return (Encoding.ASCII.GetString(output.WrittenSpan), ok, error);
@@ -143,5 +143,5 @@ public class SipProxyEditsTests
     private static byte[] Request(string text) => Encoding.ASCII.GetBytes(text);
 
     private static bool Parses(string text) =>
-        SipParser.TryParseDatagram(Encoding.ASCII.GetBytes(text), new SipMessageIndex(), out _) == SipParseStatus.Success;
+        SipParser.TryParseDatagram(Encoding.ASCII.GetBytes(text), new SipMessageIndex(), out _) == OperationStatus.Done;
 }
