@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using AlwaysConnected.Routing.DialPlan.Functions;
 using AlwaysConnected.Routing.Services;
@@ -47,13 +48,13 @@ public sealed class SipRoutingBuilder
     /// <param name="name">The name without <c>$</c>: letters, digits, <c>.</c> and <c>_</c>; matched case-insensitively.</param>
     /// <param name="minArguments">The fewest arguments it takes (0 or more).</param>
     /// <param name="maxArguments">The most arguments it takes (at least <paramref name="minArguments"/>, at most 8).</param>
-    /// <param name="body">What it computes (see <see cref="SipRouterBuilder.AddFunction(string, int, int, DialPlanFunctionBody)"/>).</param>
+    /// <param name="body">What it computes (see <see cref="SipRouterBuilder.AddFunction(string, int, int, Func{DialPlanFunctionContext, IBufferWriter{byte}, bool})"/>).</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">The name is empty or holds other characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The argument counts are out of range.</exception>
-    public SipRoutingBuilder AddFunction(string name, int minArguments, int maxArguments, DialPlanFunctionBody body)
+    public SipRoutingBuilder AddFunction(string name, int minArguments, int maxArguments, Func<DialPlanFunctionContext, IBufferWriter<byte>, bool> body)
     {
-        Services.AddSingleton(new DialPlanFunction(name, minArguments, maxArguments, body));
+        Services.AddSingleton(DialPlanFunction.FromHost(name, minArguments, maxArguments, body));
         return this;
     }
 

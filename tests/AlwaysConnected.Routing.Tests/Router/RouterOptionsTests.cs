@@ -23,7 +23,7 @@ public class RouterOptionsTests
         Target: gw.example
         """;
 
-    private static bool Gold(in DialPlanFunctionContext context, IBufferWriter<byte> result)
+    private static bool Gold(DialPlanFunctionContext context, IBufferWriter<byte> result)
     {
         result.Write(context.TryGetArgument(0, out var user) && user.SequenceEqual("1000"u8) ? "gold"u8 : "none"u8);
         return true;

@@ -8,7 +8,7 @@ namespace AlwaysConnected.Routing.Tests.Router;
 /// <summary>The builder is single-use for its additions, builds the same router again, and never changes what the caller passed in.</summary>
 public class SingleUseBuilderTests
 {
-    private static bool Vip(in DialPlanFunctionContext c, IBufferWriter<byte> result)
+    private static bool Vip(DialPlanFunctionContext c, IBufferWriter<byte> result)
     {
         result.Write("true"u8);
         return true;

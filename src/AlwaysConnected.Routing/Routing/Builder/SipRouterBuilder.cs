@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using AlwaysConnected.Routing.Ars;
 using AlwaysConnected.Routing.Ars.Plugins;
@@ -20,7 +21,7 @@ namespace AlwaysConnected.Routing;
 /// The builder is single-use for its additions: once <see cref="Build"/> or <see cref="BuildModel"/>
 /// has run, an addition throws <see cref="InvalidOperationException"/> (a router built earlier could
 /// never see it). Building again is allowed and builds an equal router from the same rules. Building
-/// never changes what the caller passed in: the functions added with <see cref="AddFunction(string, int, int, DialPlanFunctionBody)"/> go into
+/// never changes what the caller passed in: the functions added with <see cref="AddFunction(string, int, int, Func{DialPlanFunctionContext, IBufferWriter{byte}, bool})"/> go into
 /// a copy of the options' function registry, not into the registry of the options given to
 /// <see cref="WithOptions"/>.
 /// </remarks>
@@ -141,7 +142,7 @@ public sealed class SipRouterBuilder
     /// <example>
     /// A function that tells whether the called user is a VIP:
     /// <code>
-    /// builder.AddFunction("vip", 1, 1, static (in DialPlanFunctionContext c, IBufferWriter&lt;byte&gt; result) =>
+    /// builder.AddFunction("vip", 1, 1, static (c, result) =>
     /// {
     ///     c.TryGetArgument(0, out var user);
     ///     result.Write(user.SequenceEqual("1000"u8) ? "true"u8 : "false"u8);
@@ -149,10 +150,10 @@ public sealed class SipRouterBuilder
     /// });
     /// </code>
     /// </example>
-    public SipRouterBuilder AddFunction(string name, int minArguments, int maxArguments, DialPlanFunctionBody body)
+    public SipRouterBuilder AddFunction(string name, int minArguments, int maxArguments, Func<DialPlanFunctionContext, IBufferWriter<byte>, bool> body)
     {
         ThrowIfBuilt();
-        _functions.Add(new DialPlanFunction(name, minArguments, maxArguments, body));
+        _functions.Add(DialPlanFunction.FromHost(name, minArguments, maxArguments, body));
         return this;
     }
 
@@ -166,7 +167,7 @@ public sealed class SipRouterBuilder
     }
 
     /// <summary>
-    /// Uses these options. The functions and plug-ins added with <see cref="AddFunction(string, int, int, DialPlanFunctionBody)"/> and
+    /// Uses these options. The functions and plug-ins added with <see cref="AddFunction(string, int, int, Func{DialPlanFunctionContext, IBufferWriter{byte}, bool})"/> and
     /// <see cref="AddPlugin"/> join copies of their registries; the options themselves are left as they are.
     /// </summary>
     public SipRouterBuilder WithOptions(SipRouterOptions options)
