@@ -62,10 +62,7 @@ internal static class RoutingJsonWriter
         {
             json.WriteStartObject();
             json.WriteString(nameof(DialPlanRuleSection.Name), rule.Name);
-            if (rule.Description is not null)
-            {
-                json.WriteString(nameof(DialPlanRuleSection.Description), rule.Description);
-            }
+            WriteOptional(json, nameof(DialPlanRuleSection.Description), rule.Description);
 
             if (rule.Disabled)
             {
